@@ -1,0 +1,168 @@
+"""Gender-neutral rewriting: the catalogue, term candidates, and the rewritten shards."""
+
+import polars as pl
+from dagster import (
+    AllPartitionMapping,
+    AssetCheckResult,
+    AssetCheckSeverity,
+    AssetCheckSpec,
+    AssetExecutionContext,
+    AssetIn,
+    AssetOut,
+    DataVersion,
+    MetadataValue,
+    Output,
+    asset,
+    asset_check,
+    multi_asset,
+)
+
+from assets.ingest import SHARD_COLUMN, SHARD_KINDS, SHARD_SCOPE
+from corpus.catalogue import load_catalogue
+from corpus.catalogue_table import catalogue_from_frame, catalogue_to_frame
+from corpus.documents import frame_version
+from corpus.rewrite.engine import Rewriter, rewrite_documents
+from corpus.rewrite_checks import audit_rewrite
+from corpus.term_candidates import find_term_candidates
+from jobs.partitions import corpus_shards
+from resources import PipelineSettings
+
+UNREVIEWED_SHOWN = 15
+
+
+@asset(group_name="rewrite", kinds={"duckdb"})
+def gender_catalogue(
+    context: AssetExecutionContext, settings: PipelineSettings
+) -> Output[pl.DataFrame]:
+    """The validated catalogue of gender-exclusive terms, their replacements, and the exclusions."""
+    source = settings.load().catalogue
+    catalogue = load_catalogue(source.path, source.exclusions_path)
+    frame = catalogue_to_frame(catalogue)
+    return Output(
+        frame,
+        data_version=DataVersion(catalogue.version),
+        metadata={
+            "dagster/row_count": frame.height,
+            "entries": len(catalogue.entries),
+            "exclusions": len(catalogue.exclusions),
+            "catalogue_version": catalogue.version,
+            "source": catalogue.source,
+        },
+    )
+
+
+@asset(
+    group_name="rewrite",
+    kinds={"duckdb", "polars"},
+    ins={
+        "clean_documents": AssetIn(partition_mapping=AllPartitionMapping()),
+        "gender_catalogue": AssetIn(),
+    },
+)
+def gendered_term_candidates(
+    clean_documents: pl.DataFrame, gender_catalogue: pl.DataFrame
+) -> Output[pl.DataFrame]:
+    """Words in the clean corpus that look gender-exclusive, with frequency, context and review status."""
+    candidates = find_term_candidates(clean_documents, catalogue_from_frame(gender_catalogue))
+    by_status = dict(candidates.group_by("status").len().sort("status").iter_rows())
+    return Output(candidates, metadata={"dagster/row_count": candidates.height, **by_status})
+
+
+@asset_check(
+    asset=gendered_term_candidates, description="WARN when frequent candidates are unreviewed."
+)
+def unreviewed_candidates(gendered_term_candidates: pl.DataFrame) -> AssetCheckResult:
+    unreviewed = (
+        gendered_term_candidates.filter(pl.col("status") == "unreviewed")
+        .sort("frequency", descending=True)
+        .head(UNREVIEWED_SHOWN)
+    )
+    table = "\n".join(
+        f"| {w} | {f} |" for w, f in unreviewed.select("word", "frequency").iter_rows()
+    )
+    return AssetCheckResult(
+        passed=unreviewed.is_empty(),
+        severity=AssetCheckSeverity.WARN,
+        metadata={
+            "unreviewed_shown": unreviewed.height,
+            "most_frequent_unreviewed": MetadataValue.md(
+                "Add each to corpus/data/gender_catalogue.csv or gender_exclusions.csv:\n\n"
+                f"| word | frequency |\n|---|---|\n{table}"
+            ),
+        },
+    )
+
+
+@multi_asset(
+    ins={"clean_documents": AssetIn(), "gender_catalogue": AssetIn()},
+    outs={
+        "neutral_documents": AssetOut(
+            description="Clean documents rewritten to gender-neutral language (same doc_ids).",
+            metadata=SHARD_COLUMN,
+            tags=SHARD_SCOPE,
+            kinds=SHARD_KINDS,
+        ),
+        "rewrite_log": AssetOut(
+            description="Every change the rewriter made: offsets into the clean text, before, after, rule.",
+            metadata=SHARD_COLUMN,
+            tags=SHARD_SCOPE,
+            kinds=SHARD_KINDS,
+        ),
+    },
+    partitions_def=corpus_shards,
+    group_name="rewrite",
+    check_specs=[
+        AssetCheckSpec(
+            "no_catalogue_term_remains",
+            asset="neutral_documents",
+            blocking=True,
+            description="Rewriting the output again finds no catalogue term (outside URLs, code, exclusions).",
+        ),
+        AssetCheckSpec(
+            "rewrite_is_idempotent",
+            asset="neutral_documents",
+            blocking=True,
+            description="Rewriting a sample of the output again changes nothing.",
+        ),
+        AssetCheckSpec(
+            "unchanged_documents_identical",
+            asset="neutral_documents",
+            blocking=True,
+            description="Documents with no replacement are byte-identical to their clean text.",
+        ),
+    ],
+)
+def rewriting(
+    context: AssetExecutionContext,
+    clean_documents: pl.DataFrame,
+    gender_catalogue: pl.DataFrame,
+    settings: PipelineSettings,
+):
+    config = settings.load()
+    rewriter = Rewriter(catalogue_from_frame(gender_catalogue), config.rewrite)
+    neutral, log = rewrite_documents(clean_documents, rewriter)
+    rules = dict(log.group_by("rule").len().sort("rule").iter_rows())
+    yield Output(
+        neutral,
+        "neutral_documents",
+        data_version=DataVersion(frame_version(neutral, ["doc_id", "text"])),
+        metadata={
+            "dagster/row_count": neutral.height,
+            "documents_changed": int((neutral["n_replacements"] > 0).sum()),
+            "replacements": log.height,
+            "catalogue_version": gender_catalogue["version"][0],
+            "pronouns": config.rewrite.pronouns,
+        },
+    )
+    yield Output(log, "rewrite_log", metadata={"dagster/row_count": log.height, **rules})
+    audit = audit_rewrite(
+        clean_documents, neutral, rewriter, sample_size=config.rewrite_audit_sample
+    )
+    for name, passed, metadata in audit:
+        yield AssetCheckResult(
+            check_name=name,
+            asset_key="neutral_documents",
+            passed=passed,
+            severity=AssetCheckSeverity.ERROR,
+            metadata=metadata,
+        )

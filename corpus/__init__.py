@@ -1,0 +1,1 @@
+"""Domain code for corpora: readers, cleaning, the demo corpus, rewriting, dedup and splits (no dagster)."""

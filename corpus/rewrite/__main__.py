@@ -1,0 +1,162 @@
+"""Command line: rewrite text into gender-inclusive language, one line at a time.
+
+    python -m corpus.rewrite < in.txt > out.txt
+    python -m corpus.rewrite --input in.txt --output out.txt --no-pronouns
+
+Exit codes: 0 done; 1 the input is not valid UTF-8 (strict mode) or cannot be read/written;
+2 bad usage or a bad catalogue (the message names the file and line).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import BinaryIO
+
+from corpus.catalogue import (
+    DEFAULT_CATALOGUE_PATH,
+    DEFAULT_EXCLUSIONS_PATH,
+    CatalogueError,
+    load_catalogue,
+)
+from corpus.rewrite.engine import RewriteConfig, Rewriter
+
+EXIT_INPUT_ERROR = 1
+EXIT_USAGE_ERROR = 2
+
+
+class InputDecodeError(ValueError):
+    """A line of the input that is not valid UTF-8 (with --encoding-errors strict)."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m corpus.rewrite",
+        description="Rewrite English text into gender-inclusive language: catalogue terms "
+        "(chairman -> chairperson) and, unless --no-pronouns, he/she -> they with verb agreement. "
+        "Reads one sentence or document per line and writes exactly one output line per input "
+        "line (an empty line stays empty; a missing final newline stays missing). Text inside "
+        "URLs and `code` is never changed.",
+        epilog="Exit codes: 0 done; 1 unreadable input (invalid UTF-8 in strict mode, I/O error); "
+        "2 bad usage or bad catalogue.",
+    )
+    parser.add_argument(
+        "--input", type=Path, metavar="FILE", help="UTF-8 text file to read (default: standard input)"
+    )
+    parser.add_argument(
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="file to write, atomically: it appears complete or not at all (default: standard output)",
+    )
+    parser.add_argument(
+        "--no-pronouns", action="store_true", help="rewrite catalogue terms only; keep pronouns"
+    )
+    parser.add_argument(
+        "--catalogue",
+        type=Path,
+        metavar="CSV",
+        default=DEFAULT_CATALOGUE_PATH,
+        help="catalogue CSV (term,replacement,category,plural,plural_replacement,note); "
+        "default: the bundled corpus/data/gender_catalogue.csv",
+    )
+    parser.add_argument(
+        "--exclusions",
+        type=Path,
+        metavar="CSV",
+        default=DEFAULT_EXCLUSIONS_PATH,
+        help="exclusions CSV (word,reason); default: the bundled corpus/data/gender_exclusions.csv",
+    )
+    parser.add_argument(
+        "--encoding-errors",
+        choices=("strict", "replace"),
+        default="strict",
+        help="invalid UTF-8 in the input: 'strict' stops with an error naming the line and writes "
+        "nothing to --output (default); 'replace' writes U+FFFD for the bad bytes and goes on",
+    )
+    return parser
+
+
+def rewrite_lines(
+    lines: Iterable[bytes], rewriter: Rewriter, source: str, errors: str
+) -> Iterable[bytes]:
+    """Rewrite raw lines (each with or without its trailing newline); yield the encoded results."""
+    for number, raw in enumerate(lines, start=1):
+        body, newline = (raw[:-1], b"\n") if raw.endswith(b"\n") else (raw, b"")
+        try:
+            text = body.decode("utf-8", errors=errors)
+        except UnicodeDecodeError as error:
+            raise InputDecodeError(
+                f"{source}:{number}: not valid UTF-8 (byte 0x{body[error.start]:02x} at byte "
+                f"{error.start + 1} of the line). Re-encode the input as UTF-8, or pass "
+                "--encoding-errors replace to write U+FFFD for bad bytes"
+            ) from error
+        yield rewriter.rewrite(text).text.encode("utf-8") + newline
+
+
+def _write_atomically(path: Path, chunks: Iterable[bytes]) -> None:
+    directory = path.resolve().parent
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as output:
+            for chunk in chunks:
+                output.write(chunk)
+            output.flush()
+            os.fsync(output.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _open_input(path: Path | None) -> tuple[BinaryIO, str]:
+    if path is None:
+        return sys.stdin.buffer, "<stdin>"
+    return path.open("rb"), str(path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        catalogue = load_catalogue(args.catalogue, args.exclusions)
+    except CatalogueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE_ERROR
+    rewriter = Rewriter(catalogue, RewriteConfig(pronouns=not args.no_pronouns))
+    if args.input is not None and not args.input.is_file():
+        print(f"error: input file {args.input} not found. Check the path", file=sys.stderr)
+        return EXIT_USAGE_ERROR
+    if args.output is not None and not args.output.resolve().parent.is_dir():
+        print(
+            f"error: the folder of --output {args.output} does not exist. Create it first",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE_ERROR
+    stream, source = _open_input(args.input)
+    try:
+        lines = rewrite_lines(stream, rewriter, source, args.encoding_errors)
+        if args.output is None:
+            for chunk in lines:
+                sys.stdout.buffer.write(chunk)
+            sys.stdout.buffer.flush()
+        else:
+            _write_atomically(args.output, lines)
+    except InputDecodeError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    except OSError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_INPUT_ERROR
+    finally:
+        if args.input is not None:
+            stream.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

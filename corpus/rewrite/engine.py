@@ -1,0 +1,279 @@
+"""The gender-neutral rewrite engine: catalogue terms, articles, pronouns and verb agreement.
+
+Implements the corpus rewriting of Bartl & Leavy (2024) (catalogue of gender-exclusive affixed
+nouns -> neutral replacements) plus rule-based pronoun rewriting (see `pronouns`). One compiled
+trie regex finds every catalogue form and pronoun on the lowercased text in a single pass, so text
+without gendered words costs one regex scan and comes back as the very same string object.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import polars as pl
+from pydantic import BaseModel, ConfigDict, Field
+
+from corpus.catalogue import CatalogueEntry, GenderCatalogue
+from corpus.rewrite.pronouns import PRONOUN_FORMS, Edit, is_word_part, pronoun_edits
+from corpus.rewrite.surface import (
+    APOSTROPHES,
+    ProtectedSpans,
+    article_like,
+    in_title_case_heading,
+    indefinite_article,
+    match_case,
+    scan_pattern,
+    title_case,
+)
+
+NEUTRAL_SCHEMA: dict[str, pl.DataType] = {
+    "doc_id": pl.String(),
+    "shard": pl.String(),
+    "text": pl.String(),
+    "n_replacements": pl.Int32(),
+}
+REWRITE_LOG_SCHEMA: dict[str, pl.DataType] = {
+    "doc_id": pl.String(),
+    "shard": pl.String(),
+    "start": pl.Int64(),
+    "end": pl.Int64(),
+    "original": pl.String(),
+    "replacement": pl.String(),
+    "rule": pl.String(),
+}
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'\u2019-])(an?)[ \t]+\Z", re.I)
+_SLASH = re.compile(r"\s*/\s*")
+_COMPOUND_REACH = 40  # characters a hyphenated compound may extend around a match (exclusion guard)
+
+
+class RewriteConfig(BaseModel):
+    """What the rewriter changes besides catalogue terms."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    pronouns: bool = Field(
+        True,
+        description="Rewrite he/she/him/his/her/hers/himself/herself to singular they "
+        "(Vanmassenhove et al. 2021; Sun et al. 2021).",
+    )
+    verb_agreement: bool = Field(
+        True,
+        description="With pronouns: make verbs agree with 'they' (she walks -> they walk, "
+        "is he -> are they). Off: only the pronouns change.",
+    )
+    articles: bool = Field(
+        True,
+        description="Fix 'a'/'an' directly before a replaced term by the replacement's first sound "
+        "(an actress -> an actor, a stewardess -> a flight attendant).",
+    )
+
+
+class Replacement(NamedTuple):
+    """One change; `start`/`end` are character offsets into the original text."""
+
+    start: int
+    end: int
+    original: str
+    replacement: str
+    rule: str
+
+
+class RewriteResult(NamedTuple):
+    text: str
+    replacements: list[Replacement]
+
+
+class _CatalogueForm(NamedTuple):
+    entry: CatalogueEntry
+    plural: bool
+
+
+def _normal_form(surface: str) -> str:
+    """The dictionary key of a matched surface: lowercase, single spaces, straight apostrophes."""
+    surface = " ".join(surface.lower().replace("\u2019", "'").split())
+    return _SLASH.sub("/", surface) if "/" in surface else surface
+
+
+class Rewriter:
+    """Rewrites text into gender-inclusive language with a catalogue and the pronoun rules.
+
+    Args:
+        catalogue: the terms and their replacements (`corpus.catalogue.load_catalogue`).
+        config: which optional rules run.
+    """
+
+    def __init__(self, catalogue: GenderCatalogue, config: RewriteConfig = RewriteConfig()):
+        self.catalogue = catalogue
+        self.config = config
+        self._forms: dict[str, _CatalogueForm | str] = {}
+        for entry in catalogue.entries:
+            self._forms[_normal_form(entry.term)] = _CatalogueForm(entry, plural=False)
+            if entry.plural:
+                self._forms.setdefault(_normal_form(entry.plural), _CatalogueForm(entry, plural=True))
+        if config.pronouns:
+            for form, role in PRONOUN_FORMS.items():
+                self._forms.setdefault(form, role)
+        self._pattern = scan_pattern(self._forms)
+        self._pattern_ignorecase: re.Pattern[str] | None = None
+
+    def rewrite(self, text: str) -> RewriteResult:
+        """Rewrite one text; a text with nothing to change comes back as the same string object."""
+        if not text:
+            return RewriteResult(text, [])
+        lowered = text.lower()
+        if len(lowered) == len(text):
+            matches = self._pattern.finditer(lowered)
+        else:  # a character whose lowercase is longer ('İ') would shift offsets: match ignoring case
+            if self._pattern_ignorecase is None:
+                self._pattern_ignorecase = re.compile(self._pattern.pattern, re.I)
+            matches = self._pattern_ignorecase.finditer(text)
+        edits: list[Edit] = []
+        protected: ProtectedSpans | None = None
+        for match in matches:
+            start, end = match.span()
+            if protected is None:
+                protected = ProtectedSpans(text)
+            if protected.overlaps(start, end):
+                continue
+            surface = match.group()
+            form = self._forms.get(surface) or self._forms.get(_normal_form(surface))
+            if isinstance(form, _CatalogueForm):
+                edits.extend(self._catalogue_edits(text, start, end, form))
+            elif form is not None and not is_word_part(text, start, end):
+                edits.extend(pronoun_edits(text, start, end, form, self.config.verb_agreement))
+        if not edits:
+            return RewriteResult(text, [])
+        assert protected is not None
+        return _apply(text, edits, protected)
+
+    def _catalogue_edits(self, text: str, start: int, end: int, form: _CatalogueForm) -> list[Edit]:
+        entry = form.entry
+        if self._excluded(text, start, end):
+            return []
+        original = text[start:end]
+        replacement = match_case(original, entry.plural_replacement if form.plural else entry.replacement)
+        if (
+            replacement[:1].isupper()
+            and not original.isupper()
+            and replacement != title_case(replacement)
+            and in_title_case_heading(text, start, end)
+        ):
+            replacement = title_case(replacement)
+        edit_end = end
+        apostrophe = text[end : end + 1]
+        if (
+            form.plural
+            and replacement[-1:] in ("s", "S")
+            and apostrophe in APOSTROPHES
+            and text[end + 1 : end + 2] in ("s", "S")
+            and not _is_word_char(text[end + 2 : end + 3])
+        ):  # chairmen's -> chairpersons'
+            replacement += apostrophe
+            edit_end = end + 2
+        edits = [Edit(start, edit_end, replacement, f"catalogue:{entry.category}")]
+        if self.config.articles:
+            article = self._article_edit(text, start, original, replacement)
+            if article is not None:
+                edits.insert(0, article)
+        return edits
+
+    def _article_edit(self, text: str, start: int, original: str, replacement: str) -> Edit | None:
+        window_start = max(0, start - 12)
+        match = _ARTICLE_BEFORE.search(text, window_start, start)
+        if match is None:
+            return None
+        current = match.group(1)
+        shouting = original.isupper() and len(original) > 1
+        wanted = article_like(current, indefinite_article(replacement.split(" ", 1)[0]), shouting)
+        if wanted == current:
+            return None
+        return Edit(match.start(1), match.end(1), wanted, "article")
+
+    def _excluded(self, text: str, start: int, end: int) -> bool:
+        """The exclusion guard: a match inside an excluded (hyphenated) word is left alone."""
+        exclusions = self.catalogue.exclusions
+        if not exclusions:
+            return False
+        left, right = start, end
+        if start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum():
+            limit = max(0, start - _COMPOUND_REACH)
+            while left > limit and (text[left - 1].isalnum() or text[left - 1] == "-"):
+                left -= 1
+        if text[end : end + 1] == "-" and text[end + 1 : end + 2].isalnum():
+            limit = min(len(text), end + _COMPOUND_REACH)
+            while right < limit and (text[right].isalnum() or text[right] == "-"):
+                right += 1
+        return _normal_form(text[left:right]) in exclusions
+
+
+def _is_word_char(char: str) -> bool:
+    return bool(char) and (char.isalnum() or char == "_")
+
+
+def _apply(text: str, edits: list[Edit], protected: ProtectedSpans) -> RewriteResult:
+    """Apply non-overlapping edits (earliest wins) that change something outside protected spans."""
+    edits.sort(key=lambda edit: (edit.start, edit.end))
+    pieces: list[str] = []
+    replacements: list[Replacement] = []
+    position = 0
+    for edit in edits:
+        if edit.start < position or protected.overlaps(edit.start, edit.end):
+            continue
+        original = text[edit.start : edit.end]
+        if original == edit.replacement:
+            continue
+        pieces.append(text[position : edit.start])
+        pieces.append(edit.replacement)
+        replacements.append(Replacement(edit.start, edit.end, original, edit.replacement, edit.rule))
+        position = edit.end
+    if not replacements:
+        return RewriteResult(text, [])
+    pieces.append(text[position:])
+    return RewriteResult("".join(pieces), replacements)
+
+
+def rewrite_documents(documents: pl.DataFrame, rewriter: Rewriter) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Rewrite every document's text.
+
+    Args:
+        documents: has `doc_id`, `shard`, `text` (other columns are ignored).
+        rewriter: the configured engine.
+
+    Returns:
+        (neutral_documents, rewrite_log): `doc_id, shard, text, n_replacements` with one row per
+        input row in the same order, and `doc_id, shard, start, end, original, replacement, rule`
+        with one row per change (offsets into the original text).
+    """
+    missing = [column for column in ("doc_id", "shard", "text") if column not in documents.columns]
+    if missing:
+        raise ValueError(
+            f"documents lack the column(s) {', '.join(missing)}: pass a document table "
+            "(doc_id, shard, text), e.g. clean_documents"
+        )
+    doc_ids = documents.get_column("doc_id").to_list()
+    shards = documents.get_column("shard").to_list()
+    neutral_texts: list[str | None] = []
+    counts: list[int] = []
+    log: dict[str, list] = {column: [] for column in REWRITE_LOG_SCHEMA}
+    for doc_id, shard, text in zip(doc_ids, shards, documents.get_column("text").to_list(), strict=True):
+        if text is None:
+            neutral_texts.append(None)
+            counts.append(0)
+            continue
+        result = rewriter.rewrite(text)
+        neutral_texts.append(result.text)
+        counts.append(len(result.replacements))
+        for change in result.replacements:
+            log["doc_id"].append(doc_id)
+            log["shard"].append(shard)
+            log["start"].append(change.start)
+            log["end"].append(change.end)
+            log["original"].append(change.original)
+            log["replacement"].append(change.replacement)
+            log["rule"].append(change.rule)
+    neutral = pl.DataFrame(
+        {"doc_id": doc_ids, "shard": shards, "text": neutral_texts, "n_replacements": counts},
+        schema=NEUTRAL_SCHEMA,
+    )
+    return neutral, pl.DataFrame(log, schema=REWRITE_LOG_SCHEMA)

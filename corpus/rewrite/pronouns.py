@@ -1,0 +1,260 @@
+"""Rule-based rewriting of third-person gendered pronouns to singular "they".
+
+Follows the rule-based rewriters of Vanmassenhove et al. (2021, "NeuTral Rewriter") and Sun et al.
+(2021, "They, Them, Theirs: Rewriting with Gender-Neutral English"): he/she -> they with verb
+agreement, him -> them, his -> their/theirs, her -> their/them, hers -> theirs,
+himself/herself -> themselves. Ambiguous forms are decided by the next token from closed-class
+word lists (see `wordlists`), never by per-sentence special cases.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from corpus.rewrite.surface import APOSTROPHES, match_case
+from corpus.rewrite.verbs import base_form, plausible_third_person_verb
+from corpus.rewrite.wordlists import (
+    ADJECTIVAL_PARTICIPLES,
+    CONTRACTION_ADVERBS,
+    DOUBLE_OBJECT_VERBS,
+    HAS_PARTICIPLES,
+    INVERSION_OPENERS,
+    INVERTED_AUXILIARIES,
+    OBJECT_HER_FOLLOWERS,
+    PRE_VERB_ADVERBS,
+    STANDALONE_HIS_FOLLOWERS,
+)
+
+
+class Edit(NamedTuple):
+    """One change, in offsets of the original text (the engine turns it into a `Replacement`)."""
+
+    start: int
+    end: int
+    replacement: str
+    rule: str
+
+
+SUBJECT, OBJECT, HIS, HER, STANDALONE, REFLEXIVE = (
+    "subject", "object", "his", "her", "standalone", "reflexive"
+)
+_PAIR_JOINERS = (" or ", "/", " and ")
+
+
+def _pairs(first: str, second: str) -> list[str]:
+    return [a + joiner + b for joiner in _PAIR_JOINERS for a, b in ((first, second), (second, first))]
+
+
+# Every surface form the scanner looks for (lowercase, single spaces) -> its role.
+PRONOUN_FORMS: dict[str, str] = {
+    "he": SUBJECT, "she": SUBJECT, "s/he": SUBJECT, "(s)he": SUBJECT,
+    "him": OBJECT, "his": HIS, "her": HER, "hers": STANDALONE,
+    "himself": REFLEXIVE, "herself": REFLEXIVE,
+    **dict.fromkeys(_pairs("he", "she"), SUBJECT),
+    **dict.fromkeys(_pairs("him", "her"), OBJECT),
+    **dict.fromkeys(_pairs("his", "her"), HIS),
+    **dict.fromkeys(_pairs("his", "hers"), STANDALONE),
+    **dict.fromkeys(_pairs("himself", "herself"), REFLEXIVE),
+}
+
+_NEXT_WORD = re.compile(r"\s*([^\W\d_]+(?:['\u2019-][^\W\d_]+)*)")
+_NEXT_VISIBLE = re.compile(r"\s*(\S)")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_]+(?:['\u2019][^\W\d_]+)?)\s*\Z")
+_CONTRACTION = re.compile(r"['\u2019]([^\W\d_]+)")
+_COORDINATED_VERB = re.compile(r"(\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)([^\W\d_]+)\b", re.I)
+# A later finite auxiliary joined to the same subject: no clause break or other subject between.
+_LATER_AUXILIARY = re.compile(
+    r"[^.;:!?,\n]*?\s(?:and|but|or)\s+(is|was|has|does|(?:is|was|has|does)n['\u2019]t)\b", re.I
+)
+_PARENTHETICAL = re.compile(r"\s*,\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*,")
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_CLAUSE_START_CHARS = frozenset('.!?;:,"\u201c([\n')
+_LOOKAROUND = 48  # characters inspected around a pronoun; bounds the work per match
+_MAX_ADVERBS = 2
+_REFLEXIVES = frozenset({"himself", "herself"})  # "he himself admits" -> "they themselves admit"
+_LY_VERBS = frozenset("fly rely reply apply supply ally bully tally rally comply imply multiply".split())
+
+
+def pronoun_edits(text: str, start: int, end: int, role: str, verb_agreement: bool) -> list[Edit]:
+    """The edits for one pronoun match text[start:end] with the given role (see PRONOUN_FORMS)."""
+    original = text[start:end]
+    if role == SUBJECT:
+        return _subject_edits(text, start, end, verb_agreement)
+    if role == OBJECT:
+        return [Edit(start, end, match_case(original, "them"), "pronoun:object")]
+    if role == REFLEXIVE:
+        return [Edit(start, end, match_case(original, "themselves"), "pronoun:reflexive")]
+    if role == STANDALONE:
+        return [Edit(start, end, match_case(original, "theirs"), "pronoun:possessive")]
+    next_word = _next_word_class(text, end)
+    previous_word = _previous_word(text, start)
+    if role == HIS:
+        replacement = "theirs" if _standalone_his(previous_word, next_word) else "their"
+        return [Edit(start, end, match_case(original, replacement), "pronoun:possessive")]
+    if (
+        next_word is None
+        or next_word in OBJECT_HER_FOLLOWERS
+        or previous_word in DOUBLE_OBJECT_VERBS
+    ):
+        return [Edit(start, end, match_case(original, "them"), "pronoun:object")]
+    return [Edit(start, end, match_case(original, "their"), "pronoun:possessive")]
+
+
+def _standalone_his(previous_word: str | None, next_word: str | None) -> bool:
+    """"his" stands alone before punctuation or a function word ("the book is his."), and in a
+    double genitive followed by the verb ("a friend of his runs a bakery")."""
+    if next_word is None or next_word in STANDALONE_HIS_FOLLOWERS:
+        return True
+    return previous_word == "of" and plausible_third_person_verb(next_word)
+
+
+def _previous_word(text: str, position: int) -> str | None:
+    previous = _PREVIOUS_WORD.search(text, max(0, position - _LOOKAROUND), position)
+    return previous.group(1).lower().replace("\u2019", "'") if previous else None
+
+
+def is_word_part(text: str, start: int, end: int) -> bool:
+    """Whether a pronoun match is really part of a compound or a possessive ("she-wolf", "her's")."""
+    after = text[end : end + 2]
+    if len(after) == 2 and after[0] == "-" and after[1].isalpha():
+        return True
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+        return True
+    return False
+
+
+def _next_word_class(text: str, position: int) -> str | None:
+    """The lowercase next word, '0' for a number, None for punctuation or the end of the text."""
+    visible = _NEXT_VISIBLE.match(text, position, position + _LOOKAROUND)
+    if visible is None:
+        return None
+    char = visible.group(1)
+    if char.isdigit():
+        return "0"
+    if not char.isalpha():
+        return None
+    word = _NEXT_WORD.match(text, position, position + _LOOKAROUND)
+    return word.group(1).lower().replace("\u2019", "'") if word else None
+
+
+def _subject_edits(text: str, start: int, end: int, verb_agreement: bool) -> list[Edit]:
+    original = text[start:end]
+    contraction = _CONTRACTION.match(text, end, end + 6) if text[end : end + 1] in APOSTROPHES else None
+    if contraction is not None:
+        suffix = contraction.group(1).lower()
+        if suffix == "s":
+            they = "they've" if _contracted_has(text, contraction.end()) else "they're"
+            replacement = they.replace("'", text[end])
+            return [Edit(start, contraction.end(), match_case(original, replacement), "pronoun:subject")]
+        return [Edit(start, end, match_case(original, "they"), "pronoun:subject")]
+    edits = [Edit(start, end, match_case(original, "they"), "pronoun:subject")]
+    if not verb_agreement:
+        return edits
+    inverted = _inverted_auxiliary(text, start, end)
+    if inverted is not None:
+        return [inverted, *edits]
+    return edits + _agreeing_verbs(text, end)
+
+
+def _contracted_has(text: str, position: int) -> bool:
+    """Whether "'s" after he/she stands for "has": a past participle follows (not an adjective)."""
+    for _ in range(_MAX_ADVERBS + 1):
+        match = _NEXT_WORD.match(text, position, position + _LOOKAROUND)
+        if match is None:
+            return False
+        word = match.group(1).lower()
+        if word in CONTRACTION_ADVERBS:
+            position = match.end()
+            continue
+        if word in HAS_PARTICIPLES:
+            return True
+        if not word.endswith("ed") or "-" in word or word in ADJECTIVAL_PARTICIPLES:
+            return False
+        following = _NEXT_WORD.match(text, match.end(), match.end() + _LOOKAROUND)
+        return following is None or following.group(1).lower() != "by"
+    return False
+
+
+def _inverted_auxiliary(text: str, start: int, end: int) -> Edit | None:
+    """The edit for an auxiliary inverted before the pronoun ("Is he ...?" -> "Are they ...?")."""
+    window_start = max(0, start - _LOOKAROUND)
+    previous = _PREVIOUS_WORD.search(text, window_start, start)
+    if previous is None:
+        return None
+    auxiliary = previous.group(1)
+    base = INVERTED_AUXILIARIES.get(auxiliary.lower().replace("\u2019", "'"))
+    if base is None:
+        return None
+    aux_start = previous.start(1)
+    if not _opens_question(text, aux_start, end):
+        return None
+    apostrophe = "\u2019" if "\u2019" in auxiliary else "'"
+    replacement = match_case(auxiliary, base.replace("'", apostrophe))
+    return Edit(aux_start, previous.end(1), replacement, "verb_agreement")
+
+
+def _opens_question(text: str, aux_start: int, pronoun_end: int) -> bool:
+    """An auxiliary before he/she is inverted when it opens a clause, follows a question word or
+    "so/neither/nor", or its sentence ends with a question mark."""
+    before = text[max(0, aux_start - _LOOKAROUND) : aux_start].rstrip()
+    if not before or before[-1] in _CLAUSE_START_CHARS:
+        return True
+    opener = _PREVIOUS_WORD.search(before)
+    if opener is not None and opener.group(1).lower() in INVERSION_OPENERS:
+        return True
+    sentence_end = _SENTENCE_END.search(text, pronoun_end, pronoun_end + 8 * _LOOKAROUND)
+    return sentence_end is not None and sentence_end.group(0) == "?"
+
+
+def _agreeing_verbs(text: str, position: int) -> list[Edit]:
+    """Edits turning the verb after a subject pronoun into its base form, past up to two adverbs
+    and one short parenthetical ("He, too, was"), and every verb coordinated with it ("she reads,
+    writes and speaks")."""
+    parenthetical = _PARENTHETICAL.match(text, position, position + _LOOKAROUND)
+    if parenthetical is not None:
+        position = parenthetical.end()
+    for _ in range(_MAX_ADVERBS + 1):
+        match = _NEXT_WORD.match(text, position, position + _LOOKAROUND)
+        if match is None:
+            return []
+        word = match.group(1).lower().replace("\u2019", "'")
+        is_adverb = word in PRE_VERB_ADVERBS or (word.endswith("ly") and word not in _LY_VERBS)
+        if not is_adverb and word not in _REFLEXIVES:
+            break
+        position = match.end()
+    else:
+        return []
+    if not plausible_third_person_verb(word):
+        return []
+    verb = _verb_edit(text, match.start(1), match.end(1), word)
+    coordinated = _coordinated_verbs(text, match.end(1))
+    later = _LATER_AUXILIARY.match(text, match.end(1), match.end(1) + 2 * _LOOKAROUND)
+    if later is not None and not coordinated:  # "She was born in 1990 and has lived in Paris"
+        auxiliary = later.group(1).lower().replace("\u2019", "'")
+        coordinated = [_verb_edit(text, later.start(1), later.end(1), auxiliary)]
+    return [verb, *coordinated]
+
+
+def _coordinated_verbs(text: str, position: int) -> list[Edit]:
+    """Verbs sharing the subject: "and/or VERB", or a comma list closed by "and/or VERB"."""
+    pending: list[Edit] = []
+    while True:
+        item = _COORDINATED_VERB.match(text, position, position + _LOOKAROUND)
+        if item is None:
+            return []
+        word = item.group(2).lower()
+        if not plausible_third_person_verb(word):
+            return []
+        pending.append(_verb_edit(text, item.start(2), item.end(2), word))
+        if item.group(1).strip(" \t\n,"):  # the list is closed by "and"/"or"
+            return pending
+        position = item.end(2)
+
+
+def _verb_edit(text: str, start: int, end: int, word: str) -> Edit:
+    original = text[start:end]
+    base = base_form(word)
+    if "\u2019" in original:
+        base = base.replace("'", "\u2019")
+    return Edit(start, end, match_case(original, base), "verb_agreement")

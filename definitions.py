@@ -1,0 +1,24 @@
+"""The one Definitions object: assets, checks, resources, jobs and sensors of neutune."""
+
+from pathlib import Path
+
+from dagster import Definitions
+
+from assets import corpus_assets
+from jobs import data_job, landing_sensor, shard_job
+from resources import build_resources
+
+
+def build_definitions(
+    root: Path | None = None, landing: Path | None = None, preset: Path | None = None
+) -> Definitions:
+    """The whole code location; tests call it with temporary folders."""
+    return Definitions(
+        assets=corpus_assets,
+        jobs=[data_job, shard_job],
+        sensors=[landing_sensor],
+        resources=build_resources(root, landing, preset),
+    )
+
+
+defs = build_definitions()

@@ -1,0 +1,76 @@
+"""The embedded demo: write the demo corpus into the landing folder and materialize the data job.
+
+    python -m jobs.demo [--regenerate]
+
+Runs are real Dagster runs recorded in DAGSTER_HOME, so `dagster dev` shows them afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from dagster import DagsterInstance
+
+from corpus.demo import write_demo_corpus
+from jobs.runner import RunOutcome, materialize_corpus, row_counts
+from resources import landing_dir
+
+
+def _say(message: str) -> None:
+    print(f"[neutune] {message}", flush=True)
+
+
+def _progress(outcome: RunOutcome, position: int, total: int) -> None:
+    status = "ok" if outcome.result.success else "FAILED"
+    counts = " ".join(f"{asset}={rows}" for asset, rows in row_counts(outcome.result).items())
+    _say(f"[{position}/{total}] {outcome.label}: {status} in {outcome.seconds:.1f}s  {counts}")
+    if not outcome.result.success:
+        for event in outcome.result.all_events:
+            if event.is_failure and event.step_failure_data:
+                _say(f"    {event.step_key}: {event.step_failure_data.error.message.strip()}")
+
+
+def run_demo(regenerate: bool = False) -> int:
+    landing = landing_dir()
+    if regenerate or not landing.exists() or not any(landing.iterdir()):
+        manifest = write_demo_corpus(landing)
+        _say(
+            f"demo corpus: {manifest.n_documents} documents and {manifest.n_broken} broken records "
+            f"in {len(manifest.files)} shards -> {landing}"
+        )
+    else:
+        _say(f"using the shards already in {landing} (--regenerate rewrites the demo corpus)")
+
+    from definitions import defs  # after the landing folder exists: resources read it
+
+    outcomes = materialize_corpus(defs, DagsterInstance.get(), _progress)
+    _summary(defs)
+    failed = [outcome.label for outcome in outcomes if not outcome.result.success]
+    if failed:
+        _say(f"FAILED runs: {', '.join(failed)} (details above and in the UI)")
+    return 1 if failed else 0
+
+
+def _summary(defs) -> None:
+    warehouse = defs.resources["warehouse"]
+    tables = warehouse.query(
+        "select table_name from information_schema.tables where table_schema = ? order by 1",
+        [warehouse.schema_name],
+    )["table_name"].to_list()
+    _say(f"warehouse {warehouse.database} (schema {warehouse.schema_name}):")
+    for table in tables:
+        rows = warehouse.query(f"select count(*) as n from {{schema}}.{table}")["n"][0]
+        _say(f"  {table:<28} {rows:>8} rows")
+    _say("open the UI: python3 tasks.py ui   |   query: see the README")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Run the embedded neutune demo.")
+    parser.add_argument("--regenerate", action="store_true", help="rewrite the demo shards first")
+    args = parser.parse_args(argv)
+    return run_demo(regenerate=args.regenerate)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

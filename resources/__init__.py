@@ -1,0 +1,30 @@
+"""Resources, chosen in one place: the warehouse, the landing zone, settings and the artifact store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from resources.artifacts import LocalArtifactStore
+from resources.landing import LandingZone
+from resources.paths import data_root, landing_dir, preset_path
+from resources.settings import PipelineSettings
+from resources.warehouse import WAREHOUSE_SCHEMA, Warehouse, WarehouseIOManager
+
+
+def build_resources(
+    root: Path | None = None, landing: Path | None = None, preset: Path | None = None
+) -> dict[str, object]:
+    """The local family: DuckDB file, landing folder and artifacts under one data root.
+
+    Arguments default to the environment (NEUTUNE_DATA_ROOT, NEUTUNE_LANDING_DIR, NEUTUNE_PRESET).
+    """
+    root = root or data_root()
+    root.mkdir(parents=True, exist_ok=True)
+    database = str(root / "warehouse.duckdb")
+    return {
+        "io_manager": WarehouseIOManager(database=database, schema=WAREHOUSE_SCHEMA),
+        "warehouse": Warehouse(database=database),
+        "landing": LandingZone(directory=str(landing or landing_dir())),
+        "settings": PipelineSettings(preset=str(preset or preset_path())),
+        "artifacts": LocalArtifactStore(root=str(root / "artifacts")),
+    }

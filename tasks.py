@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""neutune's task runner; needs nothing but Python 3.11+.
+
+    python3 tasks.py demo    # set up .venv, generate the demo corpus, materialize the data job
+    python3 tasks.py test    # set up .venv, run the whole test suite (extra args go to pytest)
+    python3 tasks.py ui      # open the Dagster UI on the same DAGSTER_HOME as the demo
+    python3 tasks.py bench ingest_clean|rewrite|dedup [args]   # run a benchmark
+
+Setup is incremental: .venv is (re)installed only when pyproject.toml changed since the last install.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+PYTHON = VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+STAMP = VENV / ".neutune-installed"
+
+
+def _log(message: str) -> None:
+    print(f"[neutune] {message}", flush=True)
+
+
+def setup() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit(f"neutune needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():
+        return
+    if not PYTHON.exists():
+        _log(f"creating virtual environment {VENV}")
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    _log("installing dependencies (first run: a few minutes)")
+    pip = [str(PYTHON), "-m", "pip", "--disable-pip-version-check"]
+    subprocess.run([*pip, "install", "-q", "--upgrade", "pip"], check=True)
+    subprocess.run([*pip, "install", "-q", "-e", f"{ROOT}[dev]"], check=True)
+    STAMP.write_text(wanted)
+
+
+def _environment() -> dict[str, str]:
+    env = dict(os.environ)
+    home = Path(env.setdefault("DAGSTER_HOME", str(ROOT / ".dagster_home")))
+    home.mkdir(parents=True, exist_ok=True)
+    config = home / "dagster.yaml"
+    if not config.exists():
+        config.write_text("telemetry:\n  enabled: false\n")
+    env.setdefault("HF_HUB_OFFLINE", "1")
+    env.setdefault("HF_DATASETS_OFFLINE", "1")
+    env.setdefault("TOKENIZERS_PARALLELISM", "false")
+    return env
+
+
+def run(*args: str) -> int:
+    return subprocess.run([str(PYTHON), *args], cwd=ROOT, env=_environment()).returncode
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in {"demo", "test", "ui", "bench", "setup"}:
+        print(__doc__)
+        return 2
+    command, rest = argv[0], argv[1:]
+    setup()
+    if command == "setup":
+        return 0
+    if command == "demo":
+        return run("-m", "jobs.demo", *rest)
+    if command == "test":
+        return run("-m", "pytest", *rest)
+    if command == "ui":
+        return run("-m", "dagster", "dev", "-w", str(ROOT / "workspace.yaml"), *rest)
+    if not rest:
+        print("usage: python3 tasks.py bench ingest_clean|rewrite|dedup [args]")
+        return 2
+    return run(str(ROOT / "bench" / f"{rest[0]}.py"), *rest[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

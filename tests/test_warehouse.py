@@ -1,0 +1,60 @@
+"""The warehouse IO manager: partition writes are idempotent and atomic."""
+
+from __future__ import annotations
+
+import polars as pl
+from dagster import DynamicPartitionsDefinition, asset, materialize
+
+from resources import Warehouse, WarehouseIOManager
+
+parts = DynamicPartitionsDefinition(name="parts")
+FRAMES: dict[str, pl.DataFrame] = {}
+
+
+@asset(partitions_def=parts, metadata={"partition_expr": "shard"})
+def table(context) -> pl.DataFrame:
+    return FRAMES[context.partition_key]
+
+
+def _rows(database: str, shard: str) -> list[tuple]:
+    return (
+        Warehouse(database=database)
+        .query("select shard, value from {schema}.table where shard = ? order by value", [shard])
+        .rows()
+    )
+
+
+def test_rematerialized_partition_replaces_rows_and_failed_write_keeps_old_rows(tmp_path, instance):
+    database = str(tmp_path / "w.duckdb")
+    resources = {"io_manager": WarehouseIOManager(database=database, schema="neutune")}
+    instance.add_dynamic_partitions("parts", ["a", "b"])
+
+    FRAMES["a"] = pl.DataFrame({"shard": ["a", "a"], "value": ["1", "2"]})
+    FRAMES["b"] = pl.DataFrame({"shard": ["b"], "value": ["9"]})
+    for key in "ab":
+        assert materialize(
+            [table], partition_key=key, resources=resources, instance=instance
+        ).success
+    FRAMES["a"] = pl.DataFrame({"shard": ["a"], "value": ["3"]})
+    assert materialize([table], partition_key="a", resources=resources, instance=instance).success
+    assert _rows(database, "a") == [("a", "3")]
+    assert _rows(database, "b") == [("b", "9")]
+
+    # a write that fails after the old rows were deleted (an extra column the table lacks) must
+    # leave the previous rows visible
+    FRAMES["a"] = pl.DataFrame({"shard": ["a"], "value": ["4"], "extra": [1]})
+    failed = materialize(
+        [table], partition_key="a", resources=resources, instance=instance, raise_on_error=False
+    )
+    assert not failed.success
+    assert _rows(database, "a") == [("a", "3")]
+
+
+def test_empty_frame_still_creates_the_table(tmp_path, instance):
+    database = str(tmp_path / "w.duckdb")
+    resources = {"io_manager": WarehouseIOManager(database=database, schema="neutune")}
+    instance.add_dynamic_partitions("parts", ["e"])
+    FRAMES["e"] = pl.DataFrame(schema={"shard": pl.String, "value": pl.String})
+    assert materialize([table], partition_key="e", resources=resources, instance=instance).success
+    assert Warehouse(database=database).table_exists("table")
+    assert _rows(database, "e") == []
