@@ -4,7 +4,7 @@ from pathlib import Path
 
 from dagster import Definitions
 
-from assets import corpus_assets
+from assets import corpus_assets, corpus_checks
 from jobs import data_job, landing_sensor, shard_job
 from resources import build_resources
 
@@ -15,6 +15,7 @@ def build_definitions(
     """The whole code location; tests call it with temporary folders."""
     return Definitions(
         assets=corpus_assets,
+        asset_checks=corpus_checks,
         jobs=[data_job, shard_job],
         sensors=[landing_sensor],
         resources=build_resources(root, landing, preset),

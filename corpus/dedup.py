@@ -28,6 +28,7 @@ import math
 import shutil
 import tempfile
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
@@ -53,7 +54,8 @@ CLUSTER_SCHEMA: dict[str, pl.DataType] = {
     "is_representative": pl.Boolean(),
     "similarity": pl.Float64(),
 }
-_DOCS_PER_CHUNK = 16_384  # documents tokenised and sketched together; bounds working memory
+_DOCS_PER_CHUNK = 32_768  # documents tokenised and sketched together; bounds working memory
+_SKETCH_THREADS = 2  # chunks sketched at once (the reference machine has 2 cores)
 _PAIRS_PER_CHUNK = 65_536  # candidate pairs verified together (2 x 64k x 512 bytes gathered)
 # A bucket of m texts gives m(m-1)/2 pairs; in larger buckets each text is paired with the next
 # _BUCKET_WINDOW texts of the bucket only (a chain that still links a template's near copies).
@@ -348,17 +350,22 @@ def _sketch(
     """
     known_order = np.argsort(index.text_hashes)
     known_sorted = index.text_hashes[known_order]
-    hashes_per_chunk, signed_hashes, signed_rows = [], [], []
-    for start in range(0, len(texts), _DOCS_PER_CHUNK):
+
+    def sketch_chunk(start: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         words = word_hashes(texts.slice(start, _DOCS_PER_CHUNK))
         hashes = sequence_hashes(words)
-        hashes_per_chunk.append(hashes)
         _, first_in_chunk = np.unique(hashes, return_index=True)
         unseen = first_in_chunk[~_contains(known_sorted, hashes[first_in_chunk])]
         unseen.sort()
         shingles = shingle_hashes(_select(words, unseen), config.shingle_size)
-        signed_hashes.append(hashes[unseen])
-        signed_rows.append(minhash_signatures(shingles, config.num_perm, config.seed))
+        return hashes, hashes[unseen], minhash_signatures(shingles, config.num_perm, config.seed)
+
+    # numpy, polars and pyarrow release the GIL, so chunks overlap on the cores we are given.
+    with ThreadPoolExecutor(max_workers=_SKETCH_THREADS) as pool:
+        sketches = list(pool.map(sketch_chunk, range(0, len(texts), _DOCS_PER_CHUNK)))
+    hashes_per_chunk = [sketch[0] for sketch in sketches]
+    signed_hashes = [sketch[1] for sketch in sketches]
+    signed_rows = [sketch[2] for sketch in sketches]
     all_hashes = np.concatenate([np.zeros(0, np.uint64), *hashes_per_chunk])
     candidate_hashes = np.concatenate([np.zeros(0, np.uint64), *signed_hashes])
     candidate_signatures = np.concatenate([np.zeros((0, config.num_perm), np.uint32), *signed_rows])

@@ -36,7 +36,7 @@ EMPTY_SLOT = np.uint32(0xFFFFFFFF)  # signature value of a document with no word
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 _MIX_1 = np.uint64(0xBF58476D1CE4E5B9)
 _MIX_2 = np.uint64(0x94D049BB133111EB)
-_DOCS_PER_SIGNATURE_BLOCK = 64  # [128 perms x ~6,400 shingles] uint32 = 3 MB: stays in cache
+_SHINGLES_PER_BLOCK = 4096  # [128 perms x 4-8k shingles] uint32 = 2-4 MB: stays in cache
 _MAX_SHINGLE_SIZE = 64
 _U64_MASK = 0xFFFF_FFFF_FFFF_FFFF
 
@@ -223,20 +223,45 @@ def permutations(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
 def minhash_signatures(shingles: HashedSequences, num_perm: int, seed: int) -> np.ndarray:
     """MinHash signature of each document: uint32 [documents, num_perm].
 
-    Documents without shingles get `EMPTY_SLOT` everywhere.
+    Documents without shingles get `EMPTY_SLOT` everywhere. Consecutive documents are hashed
+    together in blocks of ~_SHINGLES_PER_BLOCK shingles (one [perm x shingles] array that stays
+    in cache, reused); a longer document is hashed alone, in slices of that size.
     """
     multipliers, offsets = permutations(num_perm, seed)
+    column_multipliers, column_offsets = multipliers[:, None], offsets[:, None]
     keys = (shingles.values >> np.uint64(32)).astype(np.uint32)
     lengths = shingles.lengths
     signatures = np.full((len(shingles), num_perm), EMPTY_SLOT, dtype=np.uint32)
-    non_empty = np.flatnonzero(lengths > 0)
-    column_multipliers = multipliers[:, None]
-    column_offsets = offsets[:, None]
-    for block_start in range(0, len(non_empty), _DOCS_PER_SIGNATURE_BLOCK):
-        block = non_empty[block_start : block_start + _DOCS_PER_SIGNATURE_BLOCK]
+    scratch = np.empty((num_perm, 2 * _SHINGLES_PER_BLOCK), dtype=np.uint32)
+
+    is_long = lengths > _SHINGLES_PER_BLOCK
+    for document in np.flatnonzero(is_long):
+        signature = signatures[document]
+        for start in range(
+            shingles.offsets[document], shingles.offsets[document + 1], _SHINGLES_PER_BLOCK
+        ):
+            part = keys[start : min(start + _SHINGLES_PER_BLOCK, shingles.offsets[document + 1])]
+            hashed = np.multiply(column_multipliers, part[None, :], out=scratch[:, : len(part)])
+            hashed += column_offsets
+            np.minimum(signature, hashed.min(axis=1), out=signature)
+
+    regular = np.flatnonzero((lengths > 0) & ~is_long)
+    if len(regular) == 0:
+        return signatures
+    # A new block starts where the running shingle count crosses a multiple of the block size,
+    # or where a long document lies between two regular ones (blocks must be contiguous).
+    running = np.cumsum(lengths[regular]) - lengths[regular]
+    long_before = np.cumsum(is_long)[regular]
+    starts_block = np.ones(len(regular), dtype=bool)
+    starts_block[1:] = (np.diff(running // _SHINGLES_PER_BLOCK) != 0) | (np.diff(long_before) != 0)
+    block_edges = np.append(np.flatnonzero(starts_block), len(regular))
+    for block_start, block_stop in zip(block_edges[:-1], block_edges[1:], strict=True):
+        block = regular[block_start:block_stop]
         first = shingles.offsets[block[0]]
         block_keys = keys[first : shingles.offsets[block[-1] + 1]]
-        hashed = np.multiply(column_multipliers, block_keys[None, :])  # [perm, shingles]
-        hashed += column_offsets
+        hashed = np.multiply(
+            column_multipliers, block_keys[None, :], out=scratch[:, : len(block_keys)]
+        )
+        hashed += column_offsets  # [perm, shingles]
         signatures[block] = np.minimum.reduceat(hashed, shingles.offsets[block] - first, axis=1).T
     return signatures

@@ -7,12 +7,29 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from corpus.catalogue import DEFAULT_CATALOGUE_PATH, DEFAULT_EXCLUSIONS_PATH
 from corpus.cleaning import CleaningConfig
 from corpus.readers import ReaderConfig
+from corpus.rewrite.engine import RewriteConfig
 
 
 class SettingsError(ValueError):
     """A preset file that is missing, not YAML, or has a wrong field."""
+
+
+class CatalogueSource(BaseModel):
+    """Where the gender catalogue and its exclusion list are read from."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    path: Path = Field(
+        DEFAULT_CATALOGUE_PATH,
+        description="CSV of gender-exclusive terms and replacements (see corpus/data/README.md).",
+    )
+    exclusions_path: Path = Field(
+        DEFAULT_EXCLUSIONS_PATH,
+        description="CSV of words that match an affix pattern but are not gender-exclusive.",
+    )
 
 
 class CorpusSettings(BaseModel):
@@ -23,6 +40,11 @@ class CorpusSettings(BaseModel):
     reader: ReaderConfig = Field(ReaderConfig(), description="How shard files become documents.")
     cleaning: CleaningConfig = Field(
         CleaningConfig(), description="Normalisers and quality filters."
+    )
+    catalogue: CatalogueSource = Field(CatalogueSource(), description="The gender catalogue files.")
+    rewrite: RewriteConfig = Field(RewriteConfig(), description="What the rewriter changes.")
+    rewrite_audit_sample: int = Field(
+        2000, gt=0, description="Documents per shard re-rewritten to check idempotence."
     )
 
 
@@ -39,10 +61,20 @@ def load_settings(path: Path) -> CorpusSettings:
     if not isinstance(content, dict):
         raise SettingsError(f"{path}: expected a mapping of sections (reader:, cleaning:, ...)")
     try:
-        return CorpusSettings.model_validate(content)
+        settings = CorpusSettings.model_validate(content)
     except ValidationError as error:
         problems = "; ".join(
             f"{'.'.join(map(str, e['loc']))}: {e['msg']} (got {e.get('input')!r})"
             for e in error.errors()
         )
         raise SettingsError(f"{path}: invalid settings: {problems}") from error
+    return _resolve_relative_paths(settings, path.parent)
+
+
+def _resolve_relative_paths(settings: CorpusSettings, base: Path) -> CorpusSettings:
+    """Relative file paths in a preset are relative to the preset's own folder."""
+    catalogue = settings.catalogue
+    resolved = CatalogueSource(
+        path=base / catalogue.path, exclusions_path=base / catalogue.exclusions_path
+    )
+    return settings.model_copy(update={"catalogue": resolved})

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 
-from dagster import DagsterInstance
+from dagster import BetaWarning, DagsterInstance, PreviewWarning
 
 from corpus.demo import write_demo_corpus
 from jobs.runner import RunOutcome, materialize_corpus, row_counts
@@ -44,7 +45,7 @@ def run_demo(regenerate: bool = False) -> int:
 
     from definitions import defs  # after the landing folder exists: resources read it
 
-    outcomes = materialize_corpus(defs, DagsterInstance.get(), _progress)
+    outcomes = materialize_corpus(defs, DagsterInstance.get(), _progress, console_log_level="ERROR")
     _summary(defs)
     failed = [outcome.label for outcome in outcomes if not outcome.result.success]
     if failed:
@@ -66,6 +67,8 @@ def _summary(defs) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    warnings.filterwarnings("ignore", category=BetaWarning)
+    warnings.filterwarnings("ignore", category=PreviewWarning)
     parser = argparse.ArgumentParser(description="Run the embedded neutune demo.")
     parser.add_argument("--regenerate", action="store_true", help="rewrite the demo shards first")
     args = parser.parse_args(argv)

@@ -32,16 +32,24 @@ def materialize_corpus(
     defs: Definitions,
     instance: DagsterInstance,
     on_run: Callable[[RunOutcome, int, int], None] = lambda outcome, position, total: None,
+    console_log_level: str = "INFO",
 ) -> list[RunOutcome]:
-    """Run data_job for each shard (per-shard assets), then for the global assets."""
+    """Run data_job in dependency order: global inputs of the shards (the catalogue), each shard's
+    assets, then the global assets built from all shards (dedup, splits)."""
     shards = register_shards(defs, instance)
     job = defs.resolve_job_def("data_job")
     graph = defs.resolve_asset_graph()
     shard_keys = SHARD_ASSETS.resolve(graph)
     global_keys = DATA_ASSETS.resolve(graph) - shard_keys
-    steps: list[tuple[str, str | None, set]] = [(shard, shard, shard_keys) for shard in shards]
-    if global_keys:
-        steps.append(("global", None, global_keys))
+    downstream = {
+        key for key in global_keys if graph.get(key).partitions_def is None and _has_partitioned_ancestor(graph, key)
+    }
+    steps: list[tuple[str, str | None, set]] = []
+    if global_keys - downstream:
+        steps.append(("global-inputs", None, global_keys - downstream))
+    steps += [(shard, shard, shard_keys) for shard in shards]
+    if downstream:
+        steps.append(("global", None, downstream))
     outcomes = []
     for position, (label, partition_key, keys) in enumerate(steps, start=1):
         started = time.perf_counter()
@@ -50,11 +58,26 @@ def materialize_corpus(
             partition_key=partition_key,
             asset_selection=sorted(keys),
             raise_on_error=False,
+            run_config={"loggers": {"console": {"config": {"log_level": console_log_level}}}},
         )
         outcome = RunOutcome(label, result, time.perf_counter() - started)
         outcomes.append(outcome)
         on_run(outcome, position, len(steps))
     return outcomes
+
+
+def _has_partitioned_ancestor(graph, key) -> bool:
+    parents = list(graph.get(key).parent_keys)
+    seen = set()
+    while parents:
+        parent = parents.pop()
+        if parent in seen:
+            continue
+        seen.add(parent)
+        if graph.get(parent).partitions_def is not None:
+            return True
+        parents.extend(graph.get(parent).parent_keys)
+    return False
 
 
 def row_counts(result: ExecuteInProcessResult) -> dict[str, int]:

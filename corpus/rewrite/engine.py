@@ -141,11 +141,21 @@ class Rewriter:
             if isinstance(form, _CatalogueForm):
                 edits.extend(self._catalogue_edits(text, start, end, form))
             elif form is not None and not is_word_part(text, start, end):
-                edits.extend(pronoun_edits(text, start, end, form, self.config.verb_agreement))
+                for edit in pronoun_edits(text, start, end, form, self.config.verb_agreement):
+                    if edit.rule != "verb_agreement" or not self._is_catalogue_word(text, edit):
+                        edits.append(edit)
         if not edits:
             return RewriteResult(text, [])
         assert protected is not None
         return _apply(text, edits, protected)
+
+    def _is_catalogue_word(self, text: str, edit: Edit) -> bool:
+        """A catalogue form is a noun, so never a verb to agree ("he hostesses" stays a noun)."""
+        forms = self._forms
+        word = text[edit.start : edit.end].lower()
+        return isinstance(forms.get(word), _CatalogueForm) or isinstance(
+            forms.get(edit.replacement.lower()), _CatalogueForm
+        )
 
     def _catalogue_edits(self, text: str, start: int, end: int, form: _CatalogueForm) -> list[Edit]:
         entry = form.entry

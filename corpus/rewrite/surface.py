@@ -93,7 +93,8 @@ def scan_pattern(forms: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     Every top-level alternative starts with a literal character, so on lowercased text the regex
     engine skips positions by a first-character set; the left word boundary is checked right after
     that first character (`(?<!\\w.)`) so that the optimisation survives. A space in a form matches
-    any run of whitespace, a slash optional spaces around it, an apostrophe straight or curly.
+    any run of whitespace, a slash after a word of two letters or more optional spaces around it,
+    an apostrophe straight or curly.
     """
     trie: dict = {}
     for form in forms:
@@ -109,10 +110,10 @@ def scan_pattern(forms: Iterable[str], flags: int = 0) -> re.Pattern[str]:
 
 def _atoms(form: str) -> list[str]:
     atoms = []
-    for char in form:
+    for index, char in enumerate(form):
         if char == " ":
             atoms.append(r"\s+")
-        elif char == "/":
+        elif char == "/" and index >= 2 and form[index - 2].isalpha():  # "he / she"; "s/he" is tight
             atoms.append(r"\s*/\s*")
         elif char in APOSTROPHES:
             atoms.append("['\u2019]")

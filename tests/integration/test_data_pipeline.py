@@ -6,7 +6,7 @@ import shutil
 
 import duckdb
 import pytest
-from dagster import AssetKey
+from dagster import AssetCheckSeverity, AssetKey
 
 from corpus.demo import DemoCorpusConfig, write_demo_corpus
 from definitions import build_definitions
@@ -43,7 +43,8 @@ def test_demo_corpus_materializes_and_every_row_is_accounted_for(tmp_path, insta
     assert sorted(instance.get_dynamic_partitions("corpus_shards")) == shards
     for outcome in outcomes:
         for evaluation in outcome.result.get_asset_check_evaluations():
-            assert evaluation.passed, (outcome.label, evaluation.check_name, evaluation.metadata)
+            if evaluation.severity == AssetCheckSeverity.ERROR:
+                assert evaluation.passed, (outcome.label, evaluation.check_name, evaluation.metadata)
 
     totals = _query(
         defs,
