@@ -297,13 +297,16 @@ class QualityFilter(CleaningStep):
     """A step that keeps a document or names the rule it fails."""
 
     def measures(self) -> dict[str, pl.Expr]:
-        """Named statistics over the `text` column; the same name always means the same value."""
+        """Named statistics over the `text` column; the same name always means the same value.
+
+        The driver evaluates the measures of all filters in one `with_columns`, so polars
+        computes them in parallel and a statistic two filters share is computed once.
+        """
         return {}
 
-    def measure(self, stats: pl.DataFrame) -> pl.DataFrame:
-        """Add this filter's statistics to the frame (those already there are reused)."""
-        missing = {name: e for name, e in self.measures().items() if name not in stats.columns}
-        return stats.with_columns(**missing) if missing else stats
+    def measure_frame(self, stats: pl.DataFrame) -> pl.DataFrame:
+        """Add statistics that need more than a column expression (default: none)."""
+        return stats
 
     @abstractmethod
     def checks(self) -> list[FilterCheck]:
@@ -522,8 +525,7 @@ class RepeatedNgramsFilter(QualityFilter):
     def measures(self) -> dict[str, pl.Expr]:
         return {"n_words": _words(), "n_chars": pl.col("text").str.len_chars()}
 
-    def measure(self, stats: pl.DataFrame) -> pl.DataFrame:
-        stats = super().measure(stats)
+    def measure_frame(self, stats: pl.DataFrame) -> pl.DataFrame:
         if not self.top_ngram_max_fractions:
             return stats
         rows = (stats.get_column("n_words") >= self.min_words).arg_true()
@@ -819,9 +821,13 @@ def clean_documents(
             pl.format("text is empty after cleaning ({} chars before)", pl.col("raw_chars")),
         )
     ]
+    measures: dict[str, pl.Expr] = {}
     for quality_filter in config.filters():
-        stats = quality_filter.measure(stats)
+        measures.update(quality_filter.measures())
         checks.extend(quality_filter.checks())
+    stats = stats.with_columns(**measures)
+    for quality_filter in config.filters():
+        stats = quality_filter.measure_frame(stats)
 
     failing = _first_failing_check(stats, checks)
     dropped = failing.is_not_null()
