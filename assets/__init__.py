@@ -1,7 +1,18 @@
 """Dagster assets and asset checks: thin wrappers that call corpus/, training/, evaluation/."""
 
+from assets.dedup import build_leakage_check, dataset_splits, dedup_clusters
 from assets.ingest import cleaning, ingest
 from assets.rewrite import gender_catalogue, gendered_term_candidates, rewriting, unreviewed_candidates
 
-corpus_assets = [ingest, cleaning, gender_catalogue, gendered_term_candidates, rewriting]
+corpus_assets = [
+    ingest,
+    cleaning,
+    gender_catalogue,
+    gendered_term_candidates,
+    rewriting,
+    dedup_clusters,
+    dataset_splits,
+]
 corpus_checks = [unreviewed_candidates]
+
+__all__ = ["build_leakage_check", "corpus_assets", "corpus_checks"]

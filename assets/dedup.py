@@ -19,7 +19,8 @@ from dagster import (
     asset_check,
 )
 
-from corpus.dedup import SignatureIndex, deduplicate
+from corpus.dedup import deduplicate
+from corpus.dedup_index import open_index
 from corpus.documents import frame_version
 from resources import LocalArtifactStore, PipelineSettings, Warehouse
 
@@ -37,7 +38,8 @@ def dedup_clusters(
     """Every rewritten document's exact/near-duplicate cluster, representative flag and similarity."""
     config = settings.load().dedup
     index_path = artifacts.path(INDEX_DIRECTORY)
-    index = SignatureIndex.load_compatible(index_path, config)
+    index, how = open_index(index_path, config, neutral_documents["doc_id"])
+    context.log.info(how)
     reused = len(index) if index is not None else 0
     result = deduplicate(neutral_documents.select("doc_id", "shard", "text"), config, index)
     result.index.save(index_path)
@@ -88,7 +90,13 @@ def dataset_splits(
     splits = assign_splits(dedup_clusters, config.splits).join(
         dedup_clusters.select("doc_id", "is_representative"), on="doc_id"
     )
-    manifest = export_splits(splits, neutral_documents, clean_documents, artifacts.path("splits"))
+    manifest = export_splits(
+        splits,
+        neutral_documents,
+        clean_documents,
+        artifacts.path("splits"),
+        include_duplicates=config.export_duplicates,
+    )
     yield Output(
         splits,
         data_version=DataVersion(manifest.version),

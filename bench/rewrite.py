@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import platform
 import random
 import re
@@ -95,7 +96,11 @@ _PRONOUNS = [("he", "him", "his"), ("she", "her", "her")]
 
 
 def generate_documents(
-    size_mb: float, seed: int, catalogue: GenderCatalogue, words_per_term: int, words_per_pronoun: int
+    size_mb: float,
+    seed: int,
+    catalogue: GenderCatalogue,
+    words_per_term: int,
+    words_per_pronoun: int,
 ) -> list[str]:
     """Documents of 5-40 sentences totalling about `size_mb` MB of UTF-8."""
     rng = random.Random(seed)
@@ -119,7 +124,9 @@ def generate_documents(
         sentences = []
         for _ in range(rng.randint(5, 40)):
             draw = rng.random()
-            kind = "term" if draw < p_term else "pronoun" if draw < p_term + p_pronoun else "neutral"
+            kind = (
+                "term" if draw < p_term else "pronoun" if draw < p_term + p_pronoun else "neutral"
+            )
             sentences.append(rng.choice(pools[kind]))
         document = " ".join(sentences)
         documents.append(document)
@@ -137,7 +144,11 @@ def _pronoun_sentence(rng: random.Random) -> str:
     template = rng.choice(_PRONOUN_SENTENCES)
     values = {key: rng.choice(options) for key, options in _FILL.items()}
     return template.format(
-        pro=subject, Pro=subject.capitalize(), obj=obj, pos=possessive, Pos=possessive.capitalize(),
+        pro=subject,
+        Pro=subject.capitalize(),
+        obj=obj,
+        pos=possessive,
+        Pos=possessive.capitalize(),
         **values,
     )
 
@@ -150,7 +161,8 @@ class NaiveRewriter:
         pairs = [(entry.term, entry.replacement) for entry in catalogue.entries]
         pairs += [(e.plural, e.plural_replacement) for e in catalogue.entries if e.plural]
         self.patterns = [
-            (re.compile(r"\b" + re.escape(form) + r"\b"), replacement) for form, replacement in pairs
+            (re.compile(r"\b" + re.escape(form) + r"\b"), replacement)
+            for form, replacement in pairs
         ]
 
     def rewrite(self, text: str) -> str:
@@ -180,43 +192,70 @@ def _prefix(documents: list[str], size_mb: float) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--size-mb", type=float, default=200.0, help="text to rewrite (default 200)")
-    parser.add_argument("--baseline-mb", type=float, default=2.0, help="baseline sample (default 2)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--size-mb", type=float, default=200.0, help="text to rewrite (default 200)"
+    )
+    parser.add_argument(
+        "--baseline-mb", type=float, default=2.0, help="baseline sample (default 2)"
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--words-per-term", type=int, default=200)
     parser.add_argument("--words-per-pronoun", type=int, default=60)
     parser.add_argument("--catalogue", type=Path, default=DEFAULT_CATALOGUE_PATH)
     parser.add_argument("--exclusions", type=Path, default=DEFAULT_EXCLUSIONS_PATH)
-    parser.add_argument("--no-append", action="store_true", help="do not append to bench/RESULTS.md")
+    parser.add_argument(
+        "--no-append", action="store_true", help="do not append to bench/RESULTS.md"
+    )
     args = parser.parse_args(argv)
 
     catalogue = load_catalogue(args.catalogue, args.exclusions)
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     documents = generate_documents(
         args.size_mb, args.seed, catalogue, args.words_per_term, args.words_per_pronoun
     )
     size_mb = sum(len(text.encode()) for text in documents) / 1_000_000
-    print(f"generated {len(documents):,} documents, {size_mb:.1f} MB in {time.perf_counter() - started:.1f}s")
+    print(
+        f"generated {len(documents):,} documents, {size_mb:.1f} MB "
+        f"in {time.perf_counter() - started:.1f}s"
+    )
 
     sample = _prefix(documents, args.baseline_mb)
     naive_seconds, naive_rate = _throughput(sample, NaiveRewriter(catalogue).rewrite)
-    print(f"naive baseline: {naive_rate:.3f} MB/s ({naive_seconds:.1f}s on a {args.baseline_mb} MB sample)")
+    print(
+        f"naive baseline: {naive_rate:.3f} MB/s "
+        f"({naive_seconds:.1f}s on a {args.baseline_mb} MB sample)"
+    )
 
     catalogue_only = Rewriter(catalogue, RewriteConfig(pronouns=False))
     with_pronouns = Rewriter(catalogue)
     rows = []
-    for label, rewriter in (("catalogue only", catalogue_only), ("catalogue + pronouns", with_pronouns)):
+    for label, rewriter in (
+        ("catalogue only", catalogue_only),
+        ("catalogue + pronouns", with_pronouns),
+    ):
         seconds, rate = _throughput(documents, rewriter.rewrite)
         rows.append((label, seconds, rate, rate / naive_rate))
         print(f"{label}: {rate:.2f} MB/s ({seconds:.1f}s), {rate / naive_rate:.1f}x naive")
 
+    load = (load_before, os.getloadavg()[0])
+    print(f"1-minute load average: {load[0]:.1f} before, {load[1]:.1f} after (2 cores)")
     if not args.no_append:
-        _append_results(args, size_mb, len(documents), naive_rate, rows)
+        _append_results(args, size_mb, len(documents), naive_rate, rows, load)
     return 0
 
 
-def _append_results(args, size_mb: float, n_documents: int, naive_rate: float, rows) -> None:
+def _append_results(
+    args: argparse.Namespace,
+    size_mb: float,
+    n_documents: int,
+    naive_rate: float,
+    rows: list[tuple[str, float, float, float]],
+    load: tuple[float, float],
+) -> None:
     command = "python bench/rewrite.py" + "".join(
         f" {arg}" for arg in sys.argv[1:] if arg != "--no-append"
     )
@@ -224,18 +263,23 @@ def _append_results(args, size_mb: float, n_documents: int, naive_rate: float, r
         "",
         f"## rewrite engine — {dt.date.today().isoformat()}",
         "",
-        f"Machine: 2 cores, 24 GiB, {platform.python_implementation()} {platform.python_version()}; "
+        "Machine: 2 cores, 24 GiB, "
+        f"{platform.python_implementation()} {platform.python_version()}; "
         "one process (MB/s per core). "
         f"Command: `{command}`. Text: {size_mb:.1f} MB, {n_documents:,} generated documents, a "
-        f"catalogue term per ~{args.words_per_term} words, a pronoun per ~{args.words_per_pronoun}.",
+        f"catalogue term per ~{args.words_per_term} words, "
+        f"a pronoun per ~{args.words_per_pronoun}. 1-minute load average {load[0]:.1f} before, "
+        f"{load[1]:.1f} after (other jobs shared the cores).",
         "",
         "| engine | MB/s | seconds | vs naive |",
         "|---|---:|---:|---:|",
-        f"| naive (re.sub per form; {args.baseline_mb} MB sample, extrapolated) | {naive_rate:.3f} | "
+        f"| naive (re.sub per form; {args.baseline_mb} MB sample, extrapolated) "
+        f"| {naive_rate:.3f} | "
         f"{size_mb / naive_rate:.0f} (est.) | 1.0x |",
     ]
     lines += [
-        f"| {label} | {rate:.2f} | {seconds:.1f} | {ratio:.1f}x |" for label, seconds, rate, ratio in rows
+        f"| {label} | {rate:.2f} | {seconds:.1f} | {ratio:.1f}x |"
+        for label, seconds, rate, ratio in rows
     ]
     with RESULTS_PATH.open("a", encoding="utf-8") as results:
         results.write("\n".join(lines) + "\n")

@@ -1,9 +1,10 @@
 """The catalogue of gender-exclusive terms and their gender-neutral replacements.
 
 The method and the affix families come from Bartl & Leavy (2024), "From Showgirls to Performers:
-Fine-tuning with Gender-inclusive Language for Bias Reduction in LLMs". The curated data lives in two
-CSV files (`corpus/data/gender_catalogue.csv`, `corpus/data/gender_exclusions.csv`); this module
-loads them, derives regular plurals, and rejects every inconsistency with the file and line at fault.
+Fine-tuning with Gender-inclusive Language for Bias Reduction in LLMs". The curated data lives in
+two CSV files (`corpus/data/gender_catalogue.csv`, `corpus/data/gender_exclusions.csv`); this
+module loads them, derives regular plurals, and rejects every inconsistency with the file and line
+at fault.
 """
 
 from __future__ import annotations
@@ -23,24 +24,63 @@ CATALOGUE_HEADER = ("term", "replacement", "category", "plural", "plural_replace
 EXCLUSIONS_HEADER = ("word", "reason")
 CATEGORIES = frozenset(
     {
-        "-man", "-men", "-woman", "-women", "-boy", "-girl", "-ess", "-ette", "-manship",
-        "man-", "woman-", "boy-", "girl-", "-lady", "-master", "-mistress", "other",
+        "-man",
+        "-men",
+        "-woman",
+        "-women",
+        "-boy",
+        "-girl",
+        "-ess",
+        "-ette",
+        "-manship",
+        "man-",
+        "woman-",
+        "boy-",
+        "girl-",
+        "-lady",
+        "-master",
+        "-mistress",
+        "other",
     }
 )
 NO_PLURAL = "-"
 # Words that make a replacement gendered on their own, besides every catalogue term and plural.
 GENDERED_WORDS = frozenset(
     {
-        "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "lady", "ladies",
-        "gentleman", "gentlemen", "male", "males", "female", "females",
-        "he", "she", "him", "his", "her", "hers", "himself", "herself",
+        "man",
+        "men",
+        "woman",
+        "women",
+        "boy",
+        "boys",
+        "girl",
+        "girls",
+        "lady",
+        "ladies",
+        "gentleman",
+        "gentlemen",
+        "male",
+        "males",
+        "female",
+        "females",
+        "he",
+        "she",
+        "him",
+        "his",
+        "her",
+        "hers",
+        "himself",
+        "herself",
     }
 )
 _TERM_SHAPE = re.compile(r"[a-z]+(?:[ '-][a-z]+)*")
 
 
 class CatalogueError(ValueError):
-    """A catalogue or exclusions file that cannot be used; the message is `<file>:<line>: <reason>. <fix>`."""
+    """A catalogue or exclusions file that cannot be used.
+
+    The message reads `<file>:<line>: <reason>. <fix>`.
+    """
 
 
 class CatalogueEntry(BaseModel):
@@ -48,14 +88,18 @@ class CatalogueEntry(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    term: str = Field(description="Lowercase singular gender-exclusive form, e.g. 'chairman', 'man-made'.")
+    term: str = Field(
+        description="Lowercase singular gender-exclusive form, e.g. 'chairman', 'man-made'."
+    )
     replacement: str = Field(description="Gender-neutral replacement, e.g. 'chairperson'.")
-    category: str = Field(description="Affix family (Bartl & Leavy 2024), e.g. '-man', '-ess', 'other'.")
+    category: str = Field(
+        description="Affix family (Bartl & Leavy 2024), e.g. '-man', '-ess', 'other'."
+    )
     plural: str = Field(
-        description="Plural of the term, derived when the file leaves it empty; '' when it has none."
+        description="Plural of the term, derived when the file leaves it empty; '' when none."
     )
     plural_replacement: str = Field(
-        description="Plural of the replacement, derived when the file leaves it empty; '' when none."
+        description="Plural of the replacement, derived when the file leaves it empty; '' if none."
     )
     note: str = Field("", description="Free-text curation note (sense caveats, part of speech).")
 
@@ -74,7 +118,8 @@ class GenderCatalogue(BaseModel):
 
 
 def regular_plural(phrase: str) -> str:
-    """Regular English plural of a phrase's last word: -man -> -men, -ess -> -esses, -y -> -ies, +s."""
+    """Regular English plural of a phrase's last word (-man -> -men, -ess -> -esses, -y -> -ies,
+    else +s)."""
     head, separator, last = phrase.rpartition(" ")
     if last.endswith("man"):
         plural = last[:-3] + "men"
@@ -144,14 +189,16 @@ def _check_header(path: Path, rows: list[tuple[int, list[str]]], header: tuple[s
     number, cells = rows[0]
     if tuple(cells) != header:
         raise CatalogueError(
-            f"{path}:{number}: wrong header {','.join(cells)!r}. The first line must be '{expected}'"
+            f"{path}:{number}: wrong header {','.join(cells)!r}. "
+            f"The first line must be '{expected}'"
         )
 
 
 def _check_width(path: Path, number: int, cells: list[str], header: tuple[str, ...]) -> None:
     if len(cells) != len(header):
         raise CatalogueError(
-            f"{path}:{number}: expected {len(header)} columns ({','.join(header)}), got {len(cells)}. "
+            f"{path}:{number}: expected {len(header)} columns ({','.join(header)}), "
+            f"got {len(cells)}. "
             "Add the missing cells (empty is fine) or quote cells that contain commas"
         )
 
@@ -160,7 +207,8 @@ def _check_term_shape(path: Path, number: int, column: str, value: str) -> None:
     if not _TERM_SHAPE.fullmatch(value):
         raise CatalogueError(
             f"{path}:{number}: {column} {value!r} is not lowercase letters separated by single "
-            "spaces, hyphens or apostrophes. Write it in lowercase; the engine preserves case itself"
+            "spaces, hyphens or apostrophes. Write it in lowercase; the engine preserves case "
+            "itself"
         )
 
 
@@ -180,7 +228,9 @@ def _parse_entries(path: Path, content: bytes) -> tuple[list[CatalogueEntry], di
         term, replacement, category, plural_cell, plural_replacement_cell, note = cells
         for column, value in (("term", term), ("replacement", replacement)):
             if not value:
-                raise CatalogueError(f"{path}:{number}: empty {column}. Fill it in or delete the line")
+                raise CatalogueError(
+                    f"{path}:{number}: empty {column}. Fill it in or delete the line"
+                )
         _check_term_shape(path, number, "term", term)
         if category not in CATEGORIES:
             raise CatalogueError(
@@ -193,12 +243,14 @@ def _parse_entries(path: Path, content: bytes) -> tuple[list[CatalogueEntry], di
             _check_term_shape(path, number, "plural", plural)
         if plural and not plural_replacement:
             raise CatalogueError(
-                f"{path}:{number}: term {term!r} has the plural {plural!r} but plural_replacement is "
+                f"{path}:{number}: term {term!r} has the plural {plural!r} but "
+                "plural_replacement is "
                 f"'-'. Give the replacement's plural, or write '-' in the plural column too"
             )
         if plural == term:
             raise CatalogueError(
-                f"{path}:{number}: plural {plural!r} equals the term. Write '-' for a term without plural"
+                f"{path}:{number}: plural {plural!r} equals the term. "
+                "Write '-' for a term without plural"
             )
         for form, kind in ((term, "term"), (plural, "plural")):
             if not form:
@@ -206,8 +258,9 @@ def _parse_entries(path: Path, content: bytes) -> tuple[list[CatalogueEntry], di
             if form in form_lines:
                 how = "" if plural_cell or kind == "term" else "derived "
                 raise CatalogueError(
-                    f"{path}:{number}: duplicate term: the {how}{kind} {form!r} is already defined on "
-                    f"line {form_lines[form]}. Keep one entry (or set an explicit plural, '-' for none)"
+                    f"{path}:{number}: duplicate term: the {how}{kind} {form!r} is already "
+                    f"defined on line {form_lines[form]}. Keep one entry (or set an explicit "
+                    "plural, '-' for none)"
                 )
             form_lines[form] = number
         entries.append(
@@ -237,7 +290,8 @@ def _check_replacements_neutral(
             found = pattern.search(getattr(entry, column))
             if found:
                 raise CatalogueError(
-                    f"{path}:{number}: {column} {getattr(entry, column)!r} is itself gendered (contains "
+                    f"{path}:{number}: {column} {getattr(entry, column)!r} is itself gendered "
+                    "(contains "
                     f"{found.group(0)!r}). Choose a gender-neutral replacement"
                 )
 
@@ -259,7 +313,8 @@ def _parse_exclusions(path: Path, content: bytes, form_lines: dict[str, int]) ->
             )
         if word in exclusions:
             raise CatalogueError(
-                f"{path}:{number}: duplicate exclusion {word!r} (first on line {exclusions[word]}). "
+                f"{path}:{number}: duplicate exclusion {word!r} "
+                f"(first on line {exclusions[word]}). "
                 "Delete one of the two lines"
             )
         exclusions[word] = number

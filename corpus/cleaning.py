@@ -528,27 +528,41 @@ class RepeatedNgramsFilter(QualityFilter):
     def measure_frame(self, stats: pl.DataFrame) -> pl.DataFrame:
         if not self.top_ngram_max_fractions:
             return stats
-        rows = (stats.get_column("n_words") >= self.min_words).arg_true()
-        words = _word_table(stats.get_column("text").gather(rows), rows)
-        chars = stats.get_column("n_chars")
-        bigram_scores = _top_ngram_scores(words, 2)
+        words_per_document = stats.get_column("n_words")
+        rows = (words_per_document >= self.min_words).arg_true()
+        # Documents go through in chunks of about _NGRAM_CHUNK_WORDS words to bound the memory of
+        # the one-row-per-word tables.
+        chunk = words_per_document.gather(rows).cum_sum() // _NGRAM_CHUNK_WORDS
+        found = [self._top_scores(stats, rows.filter(chunk == k)) for k in chunk.unique()]
         columns = []
-        for n, limit in self.top_ngram_max_fractions.items():
-            scores = (
-                bigram_scores
-                if n == 2
-                else bigram_scores.filter(
-                    pl.col("score") * _bigram_bound(n) > pl.lit(chars).gather(pl.col("row")) * limit
-                )
-            )
-            if n != 2 and scores.height > 0:
-                candidates = words.filter(pl.col("row").is_in(scores.get_column("row").implode()))
-                scores = _top_ngram_scores(candidates, n)
+        for n in self.top_ngram_max_fractions:
             top = pl.repeat(0, stats.height, dtype=pl.Int64, eager=True)
-            if scores.height > 0:
+            scores = pl.concat([scores_by_n[n] for scores_by_n in found]) if found else None
+            if scores is not None and scores.height > 0:
                 top = top.scatter(scores.get_column("row"), scores.get_column("score"))
             columns.append(top.alias(f"top_{n}gram_chars"))
         return stats.with_columns(columns)
+
+    def _top_scores(self, stats: pl.DataFrame, rows: pl.Series) -> dict[int, pl.DataFrame]:
+        """n -> (row, score) of the given documents that have a repeated n-gram."""
+        words = _word_table(stats.get_column("text").gather(rows), rows)
+        chars = pl.lit(stats.get_column("n_chars"))
+        bigram_scores = _top_ngram_scores(words, 2)
+        scores = {}
+        for n, limit in self.top_ngram_max_fractions.items():
+            if n == 2:
+                scores[n] = bigram_scores
+                continue
+            bound = _bigram_bound(n)
+            candidates = bigram_scores.filter(
+                pl.col("score") * bound > chars.gather(pl.col("row")) * limit
+            ).get_column("row")
+            scores[n] = (
+                _top_ngram_scores(words.filter(pl.col("row").is_in(candidates.implode())), n)
+                if candidates.len() > 0
+                else bigram_scores.clear()
+            )
+        return scores
 
     def checks(self) -> list[FilterCheck]:
         checks = []
@@ -569,6 +583,7 @@ class RepeatedNgramsFilter(QualityFilter):
         return checks
 
 
+_NGRAM_CHUNK_WORDS = 1_000_000
 # Odd 64-bit constants (2^64 / golden ratio, and xxhash's PRIME64_2) that fold word hashes into
 # one n-gram key and give every document its own key space.
 _GRAM_MIX = 0x9E3779B97F4A7C15

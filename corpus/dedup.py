@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import shutil
 import tempfile
 import uuid
@@ -60,6 +61,7 @@ _PAIRS_PER_CHUNK = 65_536  # candidate pairs verified together (2 x 64k x 512 by
 # A bucket of m texts gives m(m-1)/2 pairs; in larger buckets each text is paired with the next
 # _BUCKET_WINDOW texts of the bucket only (a chain that still links a template's near copies).
 _BUCKET_WINDOW = 64
+_MAX_SEGMENTS = 16  # signature files in an index before a save compacts them into one
 _EMPTY_TEXT_HASH = int(
     sequence_hashes(HashedSequences(np.zeros(0, np.uint64), np.zeros(2, np.int64)))[0]
 )
@@ -139,13 +141,17 @@ class SignatureIndex:
         documents: pl.DataFrame,
         text_hashes: np.ndarray,
         signatures: np.ndarray,
+        band_keys: np.ndarray,
         next_generation: int,
     ) -> None:
         self.config = config
         self.documents = documents  # doc_id, text_row, generation, representative
         self.text_hashes = text_hashes  # uint64 [texts]
         self.signatures = signatures  # uint32 [texts, num_perm]
+        self.band_keys = band_keys  # uint64 [texts, bands], stored: rebuilding costs ~1.5 s/1M
         self.next_generation = next_generation
+        # Where this index's first rows already lie on disk: (directory, segments).
+        self._stored: tuple[Path, tuple[dict, ...]] | None = None
 
     @classmethod
     def empty(cls, config: DedupConfig) -> SignatureIndex:
@@ -155,6 +161,7 @@ class SignatureIndex:
             documents,
             np.zeros(0, np.uint64),
             np.zeros((0, config.num_perm), np.uint32),
+            np.zeros((0, config.bands), np.uint64),
             next_generation=0,
         )
 
@@ -164,23 +171,34 @@ class SignatureIndex:
     def save(self, directory: Path) -> None:
         """Write the index as Parquet + .npy files; readers see the old or the new index, whole.
 
-        The files go to a temporary sibling directory that is renamed into place; if the process
-        dies between moving the old index aside and moving the new one in, the old one is left
+        Signatures and band keys are append-only segments: saving an index that was loaded
+        from (or saved to) the same directory hard-links the segments already there and writes
+        only the rows added since, so adding a shard does not rewrite the whole index. The files
+        go to a temporary sibling directory that is renamed into place; if the process dies
+        between moving the old index aside and moving the new one in, the old one is left
         beside it as `.<name>.old-*`.
         """
-        directory = Path(directory)
+        directory = Path(directory).resolve()
         directory.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
         try:
+            segments = self._reuse_segments(directory, staging)
+            first_row = sum(segment["rows"] for segment in segments)
+            if first_row < len(self.signatures) or not segments:
+                name = f"{len(segments):05d}-{uuid.uuid4().hex[:12]}.npy"  # never reused
+                segments.append({"file": name, "rows": len(self.signatures) - first_row})
+                rows = slice(first_row, None)
+                np.save(staging / f"signatures-{name}", self.signatures[rows], allow_pickle=False)
+                np.save(staging / f"band_keys-{name}", self.band_keys[rows], allow_pickle=False)
             self.documents.write_parquet(staging / "documents.parquet", statistics=False)
             np.save(staging / "text_hashes.npy", self.text_hashes, allow_pickle=False)
-            np.save(staging / "signatures.npy", self.signatures, allow_pickle=False)
             manifest = {
                 "format": INDEX_FORMAT,
                 "hash_scheme": HASH_SCHEME,
                 "config": self.config.model_dump(),
                 "documents": len(self),
                 "texts": len(self.text_hashes),
+                "segments": segments,
                 "next_generation": self.next_generation,
             }
             (staging / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
@@ -194,11 +212,32 @@ class SignatureIndex:
             shutil.rmtree(retired, ignore_errors=True)
         else:
             staging.rename(directory)
+        self._stored = (directory, tuple(segments))
+
+    def _reuse_segments(self, directory: Path, staging: Path) -> list[dict]:
+        """Hard-link the segments this index already has in `directory`; [] if it has none."""
+        if self._stored is None or self._stored[0] != directory:
+            return []
+        segments = list(self._stored[1])
+        if len(segments) >= _MAX_SEGMENTS:  # compact: one segment again
+            return []
+        if sum(segment["rows"] for segment in segments) > len(self.signatures):
+            return []
+        try:
+            for segment in segments:
+                for kind in ("signatures", "band_keys"):
+                    name = f"{kind}-{segment['file']}"
+                    os.link(directory / name, staging / name)
+        except OSError:  # gone, or no hard links here: write everything
+            for stale in staging.glob("*.npy"):
+                stale.unlink()
+            return []
+        return segments
 
     @classmethod
     def load(cls, directory: Path, config: DedupConfig) -> SignatureIndex:
         """Read an index written by `save`; refuses one built with another config or hashing."""
-        directory = Path(directory)
+        directory = Path(directory).resolve()
         manifest_path = directory / "manifest.json"
         if not manifest_path.is_file():
             raise FileNotFoundError(
@@ -224,16 +263,27 @@ class SignatureIndex:
                 f"({changed}): use the config it was built with, or delete the directory to "
                 "deduplicate everything again with the new one"
             )
+        segments = manifest["segments"]
         documents = pl.read_parquet(directory / "documents.parquet")
         text_hashes = np.load(directory / "text_hashes.npy", allow_pickle=False)
-        signatures = np.load(directory / "signatures.npy", allow_pickle=False)
-        expected = (manifest["documents"], manifest["texts"], (manifest["texts"], config.num_perm))
-        if (documents.height, len(text_hashes), signatures.shape) != expected:
+        signatures, band_keys = (
+            np.concatenate(
+                [np.load(directory / f"{kind}-{s['file']}", allow_pickle=False) for s in segments]
+            )
+            for kind in ("signatures", "band_keys")
+        )
+        texts = manifest["texts"]
+        expected = (manifest["documents"], texts, (texts, config.num_perm), (texts, config.bands))
+        if (documents.height, len(text_hashes), signatures.shape, band_keys.shape) != expected:
             raise ValueError(
                 f"signature index at {directory} is inconsistent (row counts differ from its "
                 "manifest): delete the directory to rebuild the index with a full run"
             )
-        return cls(config, documents, text_hashes, signatures, manifest["next_generation"])
+        index = cls(
+            config, documents, text_hashes, signatures, band_keys, manifest["next_generation"]
+        )
+        index._stored = (directory, tuple(segments))
+        return index
 
 
 _INDEX_DOCUMENT_SCHEMA: dict[str, pl.DataType] = {
@@ -268,11 +318,11 @@ def deduplicate(
         )
     new_documents = _new_documents(documents, index)
     old_texts = len(index.text_hashes)
-    new_text_rows, new_hashes, new_signatures = _sketch(new_documents["text"], index, config)
-    text_hashes = np.concatenate((index.text_hashes, new_hashes))
-    signatures = np.concatenate((index.signatures, new_signatures))
+    new_text_rows, text_hashes, signatures = _sketch(new_documents["text"], index, config)
+    new_keys = band_keys(signatures[old_texts:], config.bands, config.rows)
+    keys = np.concatenate((index.band_keys, new_keys))
 
-    near_left, near_right = _near_duplicate_edges(signatures, text_hashes, old_texts, config)
+    near_left, near_right = _near_duplicate_edges(signatures, keys, text_hashes, old_texts, config)
     old_rows = index.documents["text_row"].to_numpy()
     old_representative_rows = old_rows[index.documents["representative"].to_numpy()]
     component = _connected_components(
@@ -314,8 +364,10 @@ def deduplicate(
         ),
         text_hashes,
         signatures,
+        keys,
         next_generation=index.next_generation + (1 if new_documents.height else 0),
     )
+    updated._stored = index._stored  # the old rows are unchanged: their segments stay valid
     return DedupResult(clusters=clusters, index=updated)
 
 
@@ -343,13 +395,15 @@ def _new_documents(documents: pl.DataFrame, index: SignatureIndex) -> pl.DataFra
 def _sketch(
     texts: pl.Series, index: SignatureIndex, config: DedupConfig
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Text row of each new document, and the exact hashes + signatures of the new text rows.
+    """Text row of each new document, and the exact hashes + signatures of all (old + new) rows.
 
     A document whose normalised text is already in the index (or earlier in this batch) reuses
-    that row; only texts first seen here are shingled and signed (one chunk at a time).
+    that row; only texts first seen here are shingled and signed, one chunk at a time, straight
+    into one preallocated signature array (memory: the signatures once, plus two chunks).
     """
     known_order = np.argsort(index.text_hashes)
     known_sorted = index.text_hashes[known_order]
+    old = len(index.text_hashes)
 
     def sketch_chunk(start: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         words = word_hashes(texts.slice(start, _DOCS_PER_CHUNK))
@@ -360,28 +414,37 @@ def _sketch(
         shingles = shingle_hashes(_select(words, unseen), config.shingle_size)
         return hashes, hashes[unseen], minhash_signatures(shingles, config.num_perm, config.seed)
 
+    signatures = np.empty((old + len(texts), config.num_perm), dtype=np.uint32)
+    signatures[:old] = index.signatures
+    hashes_per_chunk, signed_hashes, written = [], [], old
     # numpy, polars and pyarrow release the GIL, so chunks overlap on the cores we are given.
     with ThreadPoolExecutor(max_workers=_SKETCH_THREADS) as pool:
-        sketches = list(pool.map(sketch_chunk, range(0, len(texts), _DOCS_PER_CHUNK)))
-    hashes_per_chunk = [sketch[0] for sketch in sketches]
-    signed_hashes = [sketch[1] for sketch in sketches]
-    signed_rows = [sketch[2] for sketch in sketches]
+        starts = range(0, len(texts), _DOCS_PER_CHUNK)
+        for hashes, chunk_signed, chunk_signatures in pool.map(sketch_chunk, starts):
+            hashes_per_chunk.append(hashes)
+            signed_hashes.append(chunk_signed)
+            signatures[written : written + len(chunk_signatures)] = chunk_signatures
+            written += len(chunk_signatures)
     all_hashes = np.concatenate([np.zeros(0, np.uint64), *hashes_per_chunk])
     candidate_hashes = np.concatenate([np.zeros(0, np.uint64), *signed_hashes])
-    candidate_signatures = np.concatenate([np.zeros((0, config.num_perm), np.uint32), *signed_rows])
-    # A text first seen in two chunks was signed twice: keep its first signature.
+    # A text first seen in two chunks was signed twice: keep its first signature. Rows only move
+    # towards the front, so compacting in place in order never overwrites a row still to move.
     _, first = np.unique(candidate_hashes, return_index=True)
     first.sort()
+    if len(first) < len(candidate_hashes):
+        for start in range(0, len(first), _PAIRS_PER_CHUNK):
+            block = first[start : start + _PAIRS_PER_CHUNK]
+            signatures[old + start : old + start + len(block)] = signatures[old + block]
     new_hashes = candidate_hashes[first]
-    new_signatures = candidate_signatures[first]
+    signatures = signatures[: old + len(first)]
 
     rows = np.empty(len(all_hashes), dtype=np.int64)
     in_index = _contains(known_sorted, all_hashes)
     rows[in_index] = known_order[np.searchsorted(known_sorted, all_hashes[in_index])]
     new_order = np.argsort(new_hashes)
     new_positions = np.searchsorted(new_hashes[new_order], all_hashes[~in_index])
-    rows[~in_index] = len(index.text_hashes) + new_order[new_positions]
-    return rows, new_hashes, new_signatures
+    rows[~in_index] = old + new_order[new_positions]
+    return rows, np.concatenate((index.text_hashes, new_hashes)), signatures
 
 
 def _contains(sorted_values: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -404,23 +467,31 @@ def _select(sequences: HashedSequences, documents: np.ndarray) -> HashedSequence
 
 def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
     """uint64 [texts, bands]: one key per band of `rows` signature values."""
-    multipliers = seeded_constants(0, 4, rows) | np.uint64(1)
-    by_band = signatures.reshape(len(signatures), bands, rows)
-    keys = np.zeros((len(signatures), bands), dtype=np.uint64)
-    for position in range(rows):
-        keys += by_band[:, :, position].astype(np.uint64) * multipliers[position]
+    if rows % 2 == 0:  # read the band as rows/2 little-endian uint64 words: half the passes
+        values = np.ascontiguousarray(signatures, dtype="<u4").view("<u8")
+        per_band = rows // 2
+    else:
+        values, per_band = signatures.astype(np.uint64), rows
+    by_band = values.reshape(len(signatures), bands, per_band)
+    multipliers = seeded_constants(0, 4, per_band) | np.uint64(1)
+    keys = by_band[:, :, 0] * multipliers[0]
+    for position in range(1, per_band):
+        keys += by_band[:, :, position] * multipliers[position]
     return mix64(keys)
 
 
 def _near_duplicate_edges(
-    signatures: np.ndarray, text_hashes: np.ndarray, first_new_row: int, config: DedupConfig
+    signatures: np.ndarray,
+    keys: np.ndarray,
+    text_hashes: np.ndarray,
+    first_new_row: int,
+    config: DedupConfig,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Verified near-duplicate pairs (left < right) with at least one row >= first_new_row."""
     count = len(signatures)
     if count - first_new_row == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     eligible = text_hashes != np.uint64(_EMPTY_TEXT_HASH)
-    keys = band_keys(signatures, config.bands, config.rows)
     pair_codes = [np.zeros(0, np.int64)]
     for band in range(config.bands):
         left, right = _bucket_pairs(keys[:, band], eligible, first_new_row)
@@ -441,19 +512,21 @@ def _bucket_pairs(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Pairs of eligible rows with equal keys, at least one of them new (row >= first_new_row).
 
-    A counting pre-filter (keys folded into ~4x as many bins as rows) finds the few rows that can
-    share a key, so only those are sorted.
+    A pre-filter (keys folded into ~4x as many bins as rows) finds the few rows that can share a
+    key with another (or, when adding to an index, with a new row), so only those are sorted.
     """
     bin_count = 1 << max(10, (4 * len(keys)).bit_length())
     bins = (keys & np.uint64(bin_count - 1)).astype(np.intp)
     bins[~eligible] = bin_count  # an overflow bin that never collides
-    occupancy = np.bincount(bins, minlength=bin_count + 1)
-    occupancy[bin_count] = 0
-    maybe = occupancy[bins] > 1
-    if first_new_row > 0:
+    if first_new_row > 0:  # only buckets that a new row falls into matter
         touched = np.zeros(bin_count + 1, dtype=bool)
         touched[bins[first_new_row:]] = True
-        maybe &= touched[bins]
+        touched[bin_count] = False
+        maybe = touched[bins]
+    else:
+        occupancy = np.bincount(bins, minlength=bin_count + 1)
+        occupancy[bin_count] = 0
+        maybe = occupancy[bins] > 1
     rows = np.flatnonzero(maybe)
     rows = rows[np.argsort(keys[rows], kind="stable")]
     sorted_keys = keys[rows]

@@ -9,8 +9,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from corpus.catalogue import DEFAULT_CATALOGUE_PATH, DEFAULT_EXCLUSIONS_PATH
 from corpus.cleaning import CleaningConfig
+from corpus.dedup import DedupConfig
+from corpus.leakage import LeakageConfig
 from corpus.readers import ReaderConfig
 from corpus.rewrite.engine import RewriteConfig
+from corpus.splits import SplitConfig
 
 
 class SettingsError(ValueError):
@@ -46,6 +49,14 @@ class CorpusSettings(BaseModel):
     rewrite_audit_sample: int = Field(
         2000, gt=0, description="Documents per shard re-rewritten to check idempotence."
     )
+    dedup: DedupConfig = Field(DedupConfig(), description="Exact + MinHash LSH deduplication.")
+    splits: SplitConfig = Field(SplitConfig(), description="Train/validation/test fractions, salt.")
+    export_duplicates: bool = Field(
+        False,
+        description="Also export non-representative near/exact duplicates to the split files "
+        "(they always stay in their cluster's split).",
+    )
+    leakage: LeakageConfig = Field(LeakageConfig(), description="The n-gram leakage check.")
 
 
 def load_settings(path: Path) -> CorpusSettings:

@@ -70,7 +70,10 @@ def affix_pattern(word: str) -> str | None:
 
 
 def find_term_candidates(
-    documents: pl.DataFrame, catalogue: GenderCatalogue, max_examples: int = 3, context_chars: int = 40
+    documents: pl.DataFrame,
+    catalogue: GenderCatalogue,
+    max_examples: int = 3,
+    context_chars: int = 40,
 ) -> pl.DataFrame:
     """Words matching the gendered affix patterns, with counts, status and example contexts.
 
@@ -81,14 +84,18 @@ def find_term_candidates(
         context_chars: characters of context kept on each side of an example occurrence.
 
     Returns:
-        `word, pattern, status, frequency, n_documents, examples` (CANDIDATE_SCHEMA), sorted by status
-        (catalogue, excluded, unreviewed) then frequency descending, then word.
+        `word, pattern, status, frequency, n_documents, examples` (CANDIDATE_SCHEMA), sorted by
+        status (catalogue, excluded, unreviewed), then frequency descending, then word.
     """
     occurrences = (
         documents.lazy()
         .select(
             "doc_id",
-            pl.col("text").str.to_lowercase().str.extract_all(_CANDIDATE_REGEX).alias("word"),
+            pl.col("text")
+            .cast(pl.String)
+            .str.to_lowercase()
+            .str.extract_all(_CANDIDATE_REGEX)
+            .alias("word"),
         )
         .explode("word")
         .drop_nulls("word")
@@ -162,7 +169,9 @@ def _examples(
         if context is not None:
             words.append(word)
             contexts.append(context)
-    found = pl.DataFrame({"word": words, "context": contexts}, schema={"word": pl.String, "context": pl.String})
+    found = pl.DataFrame(
+        {"word": words, "context": contexts}, schema={"word": pl.String, "context": pl.String}
+    )
     return found.group_by("word", maintain_order=True).agg(examples=pl.col("context"))
 
 

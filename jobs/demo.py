@@ -28,8 +28,10 @@ def _progress(outcome: RunOutcome, position: int, total: int) -> None:
     _say(f"[{position}/{total}] {outcome.label}: {status} in {outcome.seconds:.1f}s  {counts}")
     if not outcome.result.success:
         for event in outcome.result.all_events:
-            if event.is_failure and event.step_failure_data:
-                _say(f"    {event.step_key}: {event.step_failure_data.error.message.strip()}")
+            if event.is_step_failure:
+                error = event.step_failure_data.error
+                cause = error.cause.message.strip() if error.cause else ""
+                _say(f"    {event.step_key}: {error.message.strip()} {cause}")
 
 
 def run_demo(regenerate: bool = False) -> int:

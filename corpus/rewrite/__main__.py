@@ -45,13 +45,17 @@ def _parser() -> argparse.ArgumentParser:
         "2 bad usage or bad catalogue.",
     )
     parser.add_argument(
-        "--input", type=Path, metavar="FILE", help="UTF-8 text file to read (default: standard input)"
+        "--input",
+        type=Path,
+        metavar="FILE",
+        help="UTF-8 text file to read (default: standard input)",
     )
     parser.add_argument(
         "--output",
         type=Path,
         metavar="FILE",
-        help="file to write, atomically: it appears complete or not at all (default: standard output)",
+        help="file to write, atomically: it appears complete or not at all "
+        "(default: standard output)",
     )
     parser.add_argument(
         "--no-pronouns", action="store_true", help="rewrite catalogue terms only; keep pronouns"

@@ -15,6 +15,7 @@ import polars as pl
 from pydantic import BaseModel, ConfigDict, Field
 
 from corpus.catalogue import CatalogueEntry, GenderCatalogue
+from corpus.rewrite.chains import ChainedForms
 from corpus.rewrite.pronouns import PRONOUN_FORMS, Edit, is_word_part, pronoun_edits
 from corpus.rewrite.surface import (
     APOSTROPHES,
@@ -44,6 +45,7 @@ REWRITE_LOG_SCHEMA: dict[str, pl.DataType] = {
 }
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'\u2019-])(an?)[ \t]+\Z", re.I)
 _SLASH = re.compile(r"\s*/\s*")
+_MAX_CHAIN = 3  # longer terms a replacement may complete in a row ("lady doctress" -> "doctor")
 _COMPOUND_REACH = 40  # characters a hyphenated compound may extend around a match (exclusion guard)
 
 
@@ -67,6 +69,9 @@ class RewriteConfig(BaseModel):
         description="Fix 'a'/'an' directly before a replaced term by the replacement's first sound "
         "(an actress -> an actor, a stewardess -> a flight attendant).",
     )
+
+
+DEFAULT_CONFIG = RewriteConfig()
 
 
 class Replacement(NamedTuple):
@@ -103,17 +108,26 @@ class Rewriter:
         config: which optional rules run.
     """
 
-    def __init__(self, catalogue: GenderCatalogue, config: RewriteConfig = RewriteConfig()):
+    def __init__(self, catalogue: GenderCatalogue, config: RewriteConfig = DEFAULT_CONFIG):
         self.catalogue = catalogue
         self.config = config
-        self._forms: dict[str, _CatalogueForm | str] = {}
+        self._catalogue_forms: dict[str, _CatalogueForm] = {}
         for entry in catalogue.entries:
-            self._forms[_normal_form(entry.term)] = _CatalogueForm(entry, plural=False)
+            self._catalogue_forms[_normal_form(entry.term)] = _CatalogueForm(entry, plural=False)
             if entry.plural:
-                self._forms.setdefault(_normal_form(entry.plural), _CatalogueForm(entry, plural=True))
+                self._catalogue_forms.setdefault(
+                    _normal_form(entry.plural), _CatalogueForm(entry, plural=True)
+                )
+        # Every surface the scan looks for -> a catalogue form or a pronoun role.
+        self._forms: dict[str, _CatalogueForm | str] = dict(self._catalogue_forms)
         if config.pronouns:
             for form, role in PRONOUN_FORMS.items():
                 self._forms.setdefault(form, role)
+        self._chains = ChainedForms(
+            self._catalogue_forms,
+            [e.replacement for e in catalogue.entries]
+            + [e.plural_replacement for e in catalogue.entries if e.plural_replacement],
+        )
         self._pattern = scan_pattern(self._forms)
         self._pattern_ignorecase: re.Pattern[str] | None = None
 
@@ -124,45 +138,60 @@ class Rewriter:
         lowered = text.lower()
         if len(lowered) == len(text):
             matches = self._pattern.finditer(lowered)
-        else:  # a character whose lowercase is longer ('İ') would shift offsets: match ignoring case
+        else:  # a character whose lowercase is longer ('İ') would shift offsets: ignore case
             if self._pattern_ignorecase is None:
                 self._pattern_ignorecase = re.compile(self._pattern.pattern, re.I)
             matches = self._pattern_ignorecase.finditer(text)
         edits: list[Edit] = []
+        reached = 0  # where the edits so far end
         protected: ProtectedSpans | None = None
         for match in matches:
             start, end = match.span()
             if protected is None:
-                protected = ProtectedSpans(text)
+                protected = ProtectedSpans(text, lowered)
             if protected.overlaps(start, end):
                 continue
             surface = match.group()
             form = self._forms.get(surface) or self._forms.get(_normal_form(surface))
             if isinstance(form, _CatalogueForm):
-                edits.extend(self._catalogue_edits(text, start, end, form))
+                new_edits = self._catalogue_edits(text, start, end, form, floor=reached)
             elif form is not None and not is_word_part(text, start, end):
-                for edit in pronoun_edits(text, start, end, form, self.config.verb_agreement):
-                    if edit.rule != "verb_agreement" or not self._is_catalogue_word(text, edit):
-                        edits.append(edit)
-        if not edits:
+                new_edits = [
+                    edit
+                    for edit in pronoun_edits(text, start, end, form, self.config.verb_agreement)
+                    if edit.rule != "verb_agreement" or not self._is_catalogue_word(text, edit)
+                ]
+            else:
+                continue
+            edits.extend(new_edits)
+            reached = max([reached, *(edit.end for edit in new_edits)])
+        if not edits or protected is None:
             return RewriteResult(text, [])
-        assert protected is not None
         return _apply(text, edits, protected)
 
     def _is_catalogue_word(self, text: str, edit: Edit) -> bool:
         """A catalogue form is a noun, so never a verb to agree ("he hostesses" stays a noun)."""
-        forms = self._forms
         word = text[edit.start : edit.end].lower()
-        return isinstance(forms.get(word), _CatalogueForm) or isinstance(
-            forms.get(edit.replacement.lower()), _CatalogueForm
-        )
+        return word in self._catalogue_forms or edit.replacement.lower() in self._catalogue_forms
 
-    def _catalogue_edits(self, text: str, start: int, end: int, form: _CatalogueForm) -> list[Edit]:
-        entry = form.entry
+    def _catalogue_edits(
+        self, text: str, start: int, end: int, form: _CatalogueForm, floor: int
+    ) -> list[Edit]:
+        """Edits for one catalogue match; `floor` is where earlier edits end (a longer term that
+        the replacement completes must not reach back into them)."""
         if self._excluded(text, start, end):
             return []
+        base = form.entry.plural_replacement if form.plural else form.entry.replacement
+        for _ in range(_MAX_CHAIN):
+            grown = self._chains.grow(text, start, end, base, floor) if self._chains else None
+            if grown is None:
+                break
+            start, end, longer = grown
+            form = self._catalogue_forms[longer]
+            base = form.entry.plural_replacement if form.plural else form.entry.replacement
+        entry = form.entry
         original = text[start:end]
-        replacement = match_case(original, entry.plural_replacement if form.plural else entry.replacement)
+        replacement = match_case(original, base)
         if (
             replacement[:1].isupper()
             and not original.isupper()
@@ -235,7 +264,9 @@ def _apply(text: str, edits: list[Edit], protected: ProtectedSpans) -> RewriteRe
             continue
         pieces.append(text[position : edit.start])
         pieces.append(edit.replacement)
-        replacements.append(Replacement(edit.start, edit.end, original, edit.replacement, edit.rule))
+        replacements.append(
+            Replacement(edit.start, edit.end, original, edit.replacement, edit.rule)
+        )
         position = edit.end
     if not replacements:
         return RewriteResult(text, [])
@@ -243,7 +274,9 @@ def _apply(text: str, edits: list[Edit], protected: ProtectedSpans) -> RewriteRe
     return RewriteResult("".join(pieces), replacements)
 
 
-def rewrite_documents(documents: pl.DataFrame, rewriter: Rewriter) -> tuple[pl.DataFrame, pl.DataFrame]:
+def rewrite_documents(
+    documents: pl.DataFrame, rewriter: Rewriter
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Rewrite every document's text.
 
     Args:
@@ -266,7 +299,9 @@ def rewrite_documents(documents: pl.DataFrame, rewriter: Rewriter) -> tuple[pl.D
     neutral_texts: list[str | None] = []
     counts: list[int] = []
     log: dict[str, list] = {column: [] for column in REWRITE_LOG_SCHEMA}
-    for doc_id, shard, text in zip(doc_ids, shards, documents.get_column("text").to_list(), strict=True):
+    for doc_id, shard, text in zip(
+        doc_ids, shards, documents.get_column("text").to_list(), strict=True
+    ):
         if text is None:
             neutral_texts.append(None)
             counts.append(0)

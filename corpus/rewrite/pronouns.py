@@ -16,12 +16,16 @@ from corpus.rewrite.surface import APOSTROPHES, match_case
 from corpus.rewrite.verbs import base_form, plausible_third_person_verb
 from corpus.rewrite.wordlists import (
     ADJECTIVAL_PARTICIPLES,
+    CLAUSE_BREAKS,
     CONTRACTION_ADVERBS,
+    DETERMINERS,
     DOUBLE_OBJECT_VERBS,
     HAS_PARTICIPLES,
     INVERSION_OPENERS,
     INVERTED_AUXILIARIES,
+    LY_VERBS,
     OBJECT_HER_FOLLOWERS,
+    OBJECT_STARTERS,
     PRE_VERB_ADVERBS,
     STANDALONE_HIS_FOLLOWERS,
 )
@@ -36,21 +40,34 @@ class Edit(NamedTuple):
     rule: str
 
 
-SUBJECT, OBJECT, HIS, HER, STANDALONE, REFLEXIVE = (
-    "subject", "object", "his", "her", "standalone", "reflexive"
-)
+# Roles: what a matched pronoun form becomes ("his" and "her" are decided by their context).
+SUBJECT = "subject"
+OBJECT = "object"
+HIS = "his"
+HER = "her"
+STANDALONE = "standalone"
+REFLEXIVE = "reflexive"
 _PAIR_JOINERS = (" or ", "/", " and ")
 
 
 def _pairs(first: str, second: str) -> list[str]:
-    return [a + joiner + b for joiner in _PAIR_JOINERS for a, b in ((first, second), (second, first))]
+    return [
+        a + joiner + b for joiner in _PAIR_JOINERS for a, b in ((first, second), (second, first))
+    ]
 
 
 # Every surface form the scanner looks for (lowercase, single spaces) -> its role.
 PRONOUN_FORMS: dict[str, str] = {
-    "he": SUBJECT, "she": SUBJECT, "s/he": SUBJECT, "(s)he": SUBJECT,
-    "him": OBJECT, "his": HIS, "her": HER, "hers": STANDALONE,
-    "himself": REFLEXIVE, "herself": REFLEXIVE,
+    "he": SUBJECT,
+    "she": SUBJECT,
+    "s/he": SUBJECT,
+    "(s)he": SUBJECT,
+    "him": OBJECT,
+    "his": HIS,
+    "her": HER,
+    "hers": STANDALONE,
+    "himself": REFLEXIVE,
+    "herself": REFLEXIVE,
     **dict.fromkeys(_pairs("he", "she"), SUBJECT),
     **dict.fromkeys(_pairs("him", "her"), OBJECT),
     **dict.fromkeys(_pairs("his", "her"), HIS),
@@ -63,17 +80,14 @@ _NEXT_VISIBLE = re.compile(r"\s*(\S)")
 _PREVIOUS_WORD = re.compile(r"([^\W\d_]+(?:['\u2019][^\W\d_]+)?)\s*\Z")
 _CONTRACTION = re.compile(r"['\u2019]([^\W\d_]+)")
 _COORDINATED_VERB = re.compile(r"(\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)([^\W\d_]+)\b", re.I)
-# A later finite auxiliary joined to the same subject: no clause break or other subject between.
-_LATER_AUXILIARY = re.compile(
-    r"[^.;:!?,\n]*?\s(?:and|but|or)\s+(is|was|has|does|(?:is|was|has|does)n['\u2019]t)\b", re.I
-)
+_CONJUNCTION = re.compile(r"\s(?:and|but|or)\s", re.I)
+_CLAUSE_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?|[.;:!?,\n]")
 _PARENTHETICAL = re.compile(r"\s*,\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*,")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _CLAUSE_START_CHARS = frozenset('.!?;:,"\u201c([\n')
 _LOOKAROUND = 48  # characters inspected around a pronoun; bounds the work per match
 _MAX_ADVERBS = 2
 _REFLEXIVES = frozenset({"himself", "herself"})  # "he himself admits" -> "they themselves admit"
-_LY_VERBS = frozenset("fly rely reply apply supply ally bully tally rally comply imply multiply".split())
 
 
 def pronoun_edits(text: str, start: int, end: int, role: str, verb_agreement: bool) -> list[Edit]:
@@ -102,8 +116,8 @@ def pronoun_edits(text: str, start: int, end: int, role: str, verb_agreement: bo
 
 
 def _standalone_his(previous_word: str | None, next_word: str | None) -> bool:
-    """"his" stands alone before punctuation or a function word ("the book is his."), and in a
-    double genitive followed by the verb ("a friend of his runs a bakery")."""
+    """Whether "his" stands alone: before punctuation or a function word ("the book is his."), or
+    in a double genitive followed by the verb ("a friend of his runs a bakery")."""
     if next_word is None or next_word in STANDALONE_HIS_FOLLOWERS:
         return True
     return previous_word == "of" and plausible_third_person_verb(next_word)
@@ -115,13 +129,11 @@ def _previous_word(text: str, position: int) -> str | None:
 
 
 def is_word_part(text: str, start: int, end: int) -> bool:
-    """Whether a pronoun match is really part of a compound or a possessive ("she-wolf", "her's")."""
+    """Whether a pronoun match is really part of a hyphenated compound ("she-wolf", "He-Man")."""
     after = text[end : end + 2]
     if len(after) == 2 and after[0] == "-" and after[1].isalpha():
         return True
-    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
-        return True
-    return False
+    return start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha()
 
 
 def _next_word_class(text: str, position: int) -> str | None:
@@ -139,14 +151,19 @@ def _next_word_class(text: str, position: int) -> str | None:
 
 
 def _subject_edits(text: str, start: int, end: int, verb_agreement: bool) -> list[Edit]:
+    """he/she -> they, a contraction as a whole ("he's" -> "they're"/"they've"), then the verb."""
     original = text[start:end]
-    contraction = _CONTRACTION.match(text, end, end + 6) if text[end : end + 1] in APOSTROPHES else None
+    contraction = (
+        _CONTRACTION.match(text, end, end + 6) if text[end : end + 1] in APOSTROPHES else None
+    )
     if contraction is not None:
         suffix = contraction.group(1).lower()
         if suffix == "s":
             they = "they've" if _contracted_has(text, contraction.end()) else "they're"
             replacement = they.replace("'", text[end])
-            return [Edit(start, contraction.end(), match_case(original, replacement), "pronoun:subject")]
+            return [
+                Edit(start, contraction.end(), match_case(original, replacement), "pronoun:subject")
+            ]
         return [Edit(start, end, match_case(original, "they"), "pronoun:subject")]
     edits = [Edit(start, end, match_case(original, "they"), "pronoun:subject")]
     if not verb_agreement:
@@ -219,21 +236,51 @@ def _agreeing_verbs(text: str, position: int) -> list[Edit]:
         if match is None:
             return []
         word = match.group(1).lower().replace("\u2019", "'")
-        is_adverb = word in PRE_VERB_ADVERBS or (word.endswith("ly") and word not in _LY_VERBS)
+        is_adverb = word in PRE_VERB_ADVERBS or (word.endswith("ly") and word not in LY_VERBS)
         if not is_adverb and word not in _REFLEXIVES:
             break
         position = match.end()
     else:
         return []
-    if not plausible_third_person_verb(word):
-        return []
+    if not plausible_third_person_verb(word):  # past tense or modal: a later verb may still agree
+        later = _later_verb(text, match.end(1))
+        return [later] if later is not None else []
     verb = _verb_edit(text, match.start(1), match.end(1), word)
     coordinated = _coordinated_verbs(text, match.end(1))
-    later = _LATER_AUXILIARY.match(text, match.end(1), match.end(1) + 2 * _LOOKAROUND)
-    if later is not None and not coordinated:  # "She was born in 1990 and has lived in Paris"
-        auxiliary = later.group(1).lower().replace("\u2019", "'")
-        coordinated = [_verb_edit(text, later.start(1), later.end(1), auxiliary)]
+    if not coordinated:
+        later = _later_verb(text, match.end(1))
+        coordinated = [later] if later is not None else []
     return [verb, *coordinated]
+
+
+def _later_verb(text: str, position: int) -> Edit | None:
+    """A verb further on in the same clause that shares the subject through and/but/or: an
+    auxiliary ("She was born in Oslo and has lived there"), an -s verb after "but" ("he protects
+    himself but fails ..."), or an -s verb after "and"/"or" that takes an object ("and fails his
+    community"; "and pears from" is a noun). Stops at punctuation and at relative or subordinating
+    words, whose clauses have their own subject."""
+    window_end = position + 3 * _LOOKAROUND
+    if _CONJUNCTION.search(text, position, window_end) is None:
+        return None
+    tokens = list(_CLAUSE_TOKEN.finditer(text, position, window_end))
+    words = [token.group().lower().replace("\u2019", "'") for token in tokens]
+    for index, word in enumerate(words[:-1]):
+        if word in CLAUSE_BREAKS or not word[0].isalpha():
+            return None
+        if word not in ("and", "but", "or"):
+            continue
+        verb_index = index + 1
+        after_adverb = words[verb_index] in PRE_VERB_ADVERBS and verb_index + 1 < len(words)
+        if after_adverb:  # "and then goes": a noun hardly follows "and then"
+            verb_index += 1
+        verb = words[verb_index]
+        following = words[verb_index + 1] if verb_index + 1 < len(words) else ""
+        takes_object = following in DETERMINERS or following in OBJECT_STARTERS
+        if verb in INVERTED_AUXILIARIES or (
+            plausible_third_person_verb(verb) and (word == "but" or after_adverb or takes_object)
+        ):
+            return _verb_edit(text, tokens[verb_index].start(), tokens[verb_index].end(), verb)
+    return None
 
 
 def _coordinated_verbs(text: str, position: int) -> list[Edit]:

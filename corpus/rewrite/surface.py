@@ -8,7 +8,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 APOSTROPHES = "'\u2019"
-# Protected text: fenced code (to the closing fence or the end), inline code, URLs, e-mail addresses.
+# Protected text: fenced code (to the closing fence or the end), inline code, URLs, e-mails.
 _PROTECTED = re.compile(
     r"```.*?(?:```|\Z)"
     r"|`[^`\n]*`"
@@ -22,7 +22,8 @@ _HEADING_BREAKS = (".", "!", "?", "\n")
 _HEADING_REACH = 80
 # Words a Title Case heading leaves in lowercase (Chicago-style short function words).
 _SMALL_WORDS = frozenset(
-    "a an the and or nor but of in on at to for by with from as vs via per into onto upon".split()
+    {"a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "by", "with"}
+    | {"from", "as", "vs", "via", "per", "into", "onto", "upon"}
 )
 # Starts of words spoken with a vowel sound despite their letter, or the other way round.
 _SILENT_H = ("heir", "hour", "honest", "honor", "honour")
@@ -39,7 +40,9 @@ def in_title_case_heading(text: str, start: int, end: int) -> bool:
     cut = [index for index in map(right.find, _HEADING_BREAKS) if index >= 0]
     right = right[: min(cut)] if cut else right
     content = [
-        word for word in _LETTER_RUNS.findall(left + " " + right) if word.lower() not in _SMALL_WORDS
+        word
+        for word in _LETTER_RUNS.findall(left + " " + right)
+        if word.lower() not in _SMALL_WORDS
     ]
     return bool(content) and all(word[0].isupper() for word in content)
 
@@ -48,7 +51,8 @@ def match_case(original: str, replacement: str) -> str:
     """Give `replacement` the capitalisation pattern of `original`.
 
     lower -> lower; UPPER (two or more letters) -> UPPER; Title Case of a multi-part original
-    ("Cleaning Lady", "Man-Made") -> every part titled; a capital first letter -> capital first letter
+    ("Cleaning Lady", "Man-Made") -> every part titled; a capital first letter -> a capital first
+    letter
     ("Policewoman" -> "Police officer").
     """
     if original.islower() or not original:
@@ -79,7 +83,7 @@ def indefinite_article(next_word: str) -> str:
 
 
 def article_like(original: str, article: str, shouting: bool) -> str:
-    """`article` ('a'/'an') in the case of the `original` one; a lone 'A' is upper when `shouting`."""
+    """`article` ('a'/'an') in the case of the `original` one; a lone 'A' is upper if `shouting`."""
     if original.islower():
         return article
     if (len(original) > 1 and original.isupper()) or (len(original) == 1 and shouting):
@@ -108,12 +112,19 @@ def scan_pattern(forms: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(branches) + r")(?!\w)", flags)
 
 
+def phrase_regex(form: str) -> str:
+    """The regex source for one lowercase form, with the same spacing rules as `scan_pattern`."""
+    return "".join(_atoms(form))
+
+
 def _atoms(form: str) -> list[str]:
     atoms = []
     for index, char in enumerate(form):
         if char == " ":
             atoms.append(r"\s+")
-        elif char == "/" and index >= 2 and form[index - 2].isalpha():  # "he / she"; "s/he" is tight
+        elif (
+            char == "/" and index >= 2 and form[index - 2].isalpha()
+        ):  # "he / she"; "s/he" is tight
             atoms.append(r"\s*/\s*")
         elif char in APOSTROPHES:
             atoms.append("['\u2019]")
@@ -137,10 +148,10 @@ class ProtectedSpans:
 
     __slots__ = ("_starts", "_ends")
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, lowered: str):
         self._starts: list[int] = []
         self._ends: list[int] = []
-        if "`" in text or "://" in text or "@" in text or "www." in text.lower():
+        if "`" in text or "://" in text or "@" in text or "www." in lowered:
             for match in _PROTECTED.finditer(text):
                 self._starts.append(match.start())
                 self._ends.append(match.end())

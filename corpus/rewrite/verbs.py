@@ -10,8 +10,8 @@ _DROP_ES_ENDINGS = ("sses", "zzes", "xes", "ches", "shes", "oes")
 def plausible_third_person_verb(word: str) -> bool:
     """Whether a lowercase word right after "he"/"she" can be a 3rd-person-singular present verb.
 
-    After a subject pronoun the next word is a verb, an adverb or an auxiliary; of those, only a verb
-    ends in a plain -s, so a letters-only word ending in -s that is not a known -s adverb or
+    After a subject pronoun the next word is a verb, an adverb or an auxiliary; of those only a
+    verb ends in a plain -s, so a letters-only word ending in -s that is not a known -s adverb or
     function word (and not -ss/-us/-ous, which no verb form ends in) is taken as the verb.
     """
     if word in IRREGULAR_BASE_FORMS:

@@ -55,9 +55,15 @@ def test_loads_entries_and_derives_regular_plurals(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("singular", "plural"),
-    [("fireman", "firemen"), ("policewoman", "policewomen"), ("actress", "actresses"),
-     ("intermediary", "intermediaries"), ("police officer", "police officers"), ("search", "searches"),
-     ("day", "days")],
+    [
+        ("fireman", "firemen"),
+        ("policewoman", "policewomen"),
+        ("actress", "actresses"),
+        ("intermediary", "intermediaries"),
+        ("police officer", "police officers"),
+        ("search", "searches"),
+        ("day", "days"),
+    ],
 )
 def test_regular_plural(singular: str, plural: str) -> None:
     assert regular_plural(singular) == plural
@@ -135,7 +141,9 @@ def test_missing_files_are_named(tmp_path: Path) -> None:
 
 def test_invalid_utf8_names_the_line(tmp_path: Path) -> None:
     catalogue, exclusions = write(tmp_path, "chairman,chairperson,-man,,,\n")
-    catalogue.write_bytes(HEADER.encode() + b"chairman,chairperson,-man,,,\nfire\xffman,x,-man,,,\n")
+    catalogue.write_bytes(
+        HEADER.encode() + b"chairman,chairperson,-man,,,\nfire\xffman,x,-man,,,\n"
+    )
     with pytest.raises(CatalogueError, match=r"catalogue\.csv:3: not valid UTF-8"):
         load_catalogue(catalogue, exclusions)
 

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from corpus import cleaning
 from corpus.cleaning import (
     FILTERED_SCHEMA,
     BoilerplateLineRemover,
@@ -252,7 +253,8 @@ def _top_ngram_fraction(text: str, n: int) -> float:
     return max(repeated, default=0) / len(text)
 
 
-def test_top_ngram_fractions_match_the_reference_definition():
+def test_top_ngram_fractions_match_the_reference_definition(monkeypatch):
+    monkeypatch.setattr(cleaning, "_NGRAM_CHUNK_WORDS", 100)  # several chunks per batch
     rng = random.Random(7)
     vocabulary = ["the", "of", "and", "cat", "sat", "on", "a", "mat", "house", "blue"]
     texts = [" ".join(rng.choices(vocabulary, k=rng.randint(20, 60))) for _ in range(60)]

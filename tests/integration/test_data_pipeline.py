@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import duckdb
+import polars as pl
 import pytest
 from dagster import AssetCheckSeverity, AssetKey
 
 from corpus.demo import DemoCorpusConfig, write_demo_corpus
+from corpus.split_exports import load_manifest
 from definitions import build_definitions
 from jobs.runner import materialize_corpus, row_counts
 from tests.conftest import DEMO_PRESET
@@ -44,7 +47,11 @@ def test_demo_corpus_materializes_and_every_row_is_accounted_for(tmp_path, insta
     for outcome in outcomes:
         for evaluation in outcome.result.get_asset_check_evaluations():
             if evaluation.severity == AssetCheckSeverity.ERROR:
-                assert evaluation.passed, (outcome.label, evaluation.check_name, evaluation.metadata)
+                assert evaluation.passed, (
+                    outcome.label,
+                    evaluation.check_name,
+                    evaluation.metadata,
+                )
 
     totals = _query(
         defs,
@@ -109,3 +116,90 @@ def test_a_shard_whose_file_vanished_fails_with_a_clear_message(tmp_path, instan
     assert not result.success
     failure = next(e for e in result.all_events if e.is_step_failure)
     assert "shard 'vanished-jsonl' has no file" in failure.step_failure_data.error.to_string()
+
+
+def _doc_ids_by_position(defs) -> dict[tuple[str, int], str]:
+    rows = _query(
+        defs, "select source_path, source_line, doc_id from {schema}.raw_documents"
+    ).rows()
+    return {(path.rsplit("/", 1)[-1], line): doc_id for path, line, doc_id in rows}
+
+
+def test_rewrite_dedup_and_splits_on_the_demo(tmp_path, instance, demo_landing):
+    landing, manifest = demo_landing
+    defs = build_definitions(tmp_path / "data", landing, DEMO_PRESET)
+    outcomes = materialize_corpus(defs, instance)
+    assert [o.label for o in outcomes if not o.result.success] == []
+
+    # rewriting: one neutral row per clean row; every log entry points at its original text
+    counts = _query(
+        defs,
+        "select (select count(*) from {schema}.clean_documents) as clean,"
+        " (select count(*) from {schema}.neutral_documents) as neutral,"
+        " (select count(*) from {schema}.rewrite_log) as changes",
+    ).row(0, named=True)
+    assert counts["neutral"] == counts["clean"] and counts["changes"] > counts["clean"]
+    misplaced = _query(
+        defs,
+        "select count(*) as n from {schema}.rewrite_log l join {schema}.clean_documents c"
+        " using (doc_id) where substring(c.text, l.start + 1, l.end - l.start) <> l.original",
+    )["n"][0]
+    assert misplaced == 0
+    leftover = _query(
+        defs,
+        "select count(*) as n from {schema}.neutral_documents"
+        " where regexp_matches(text, '\\b(chairman|policewoman|stewardess|he|she)\\b')",
+    )["n"][0]
+    assert leftover == 0
+
+    # dedup: the demo's planted exact/near/gender-variant copies share their original's cluster
+    position = _doc_ids_by_position(defs)
+    cluster = dict(_query(defs, "select doc_id, cluster_id from {schema}.dedup_clusters").rows())
+    planted = [
+        (
+            position.get((p.file, p.source_line)),
+            position.get((p.original_file, p.original_source_line)),
+        )
+        for p in manifest.planted_duplicates
+    ]
+    pairs = [(a, b) for a, b in planted if a in cluster and b in cluster]  # both survived cleaning
+    assert len(pairs) >= 0.9 * len(planted)
+    found = sum(cluster[a] == cluster[b] for a, b in pairs)
+    assert found / len(pairs) >= 0.95
+
+    # splits: a cluster never straddles splits; both arms hold the same documents
+    straddling = _query(
+        defs,
+        "select count(*) as n from (select cluster_id from {schema}.dataset_splits"
+        " group by cluster_id having count(distinct split) > 1)",
+    )["n"][0]
+    assert straddling == 0
+    materialization = instance.get_latest_materialization_event(AssetKey("dataset_splits"))
+    export_dir = materialization.asset_materialization.metadata["export_directory"].value
+    split_manifest = load_manifest(Path(export_dir))
+    by_key = {(e.split, e.arm): e for e in split_manifest.exports}
+    assert set(by_key) == {
+        (s, a) for s in ("train", "validation", "test") for a in ("neutral", "original")
+    }
+    for split in ("train", "validation", "test"):
+        neutral = pl.read_parquet(by_key[(split, "neutral")].path)
+        original = pl.read_parquet(by_key[(split, "original")].path)
+        assert neutral["doc_id"].to_list() == original["doc_id"].to_list()
+        assert neutral.height == by_key[(split, "neutral")].rows
+    assert by_key[("train", "neutral")].rows > 5 * by_key[("test", "neutral")].rows > 0
+
+    # adding a shard extends the signature index and moves no existing document
+    before = dict(_query(defs, "select doc_id, split from {schema}.dataset_splits").rows())
+    (landing / "extra.jsonl").write_text(
+        '{"text": "The new chairman said he would review the budget of the council next week."}\n'
+    )
+    try:
+        outcomes = materialize_corpus(defs, instance)
+        assert [o.label for o in outcomes if not o.result.success] == []
+    finally:
+        (landing / "extra.jsonl").unlink()
+    after = dict(_query(defs, "select doc_id, split from {schema}.dataset_splits").rows())
+    assert len(after) == len(before) + 1
+    assert all(after[doc_id] == split for doc_id, split in before.items())
+    dedup_event = instance.get_latest_materialization_event(AssetKey("dedup_clusters"))
+    assert dedup_event.asset_materialization.metadata["signatures_reused"].value == len(before)
