@@ -6,7 +6,8 @@
     python3 tasks.py ui      # open the Dagster UI on the same DAGSTER_HOME as the demo
     python3 tasks.py bench ingest_clean|rewrite|dedup [args]   # run a benchmark
 
-Setup is incremental: .venv is (re)installed only when pyproject.toml changed since the last install.
+Setup is incremental: .venv is (re)installed only when pyproject.toml changed since the last
+install.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ def _log(message: str) -> None:
 
 
 def setup() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036  # this file must run on older Pythons to say so
         sys.exit(f"neutune needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():

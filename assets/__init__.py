@@ -2,7 +2,12 @@
 
 from assets.dedup import build_leakage_check, dataset_splits, dedup_clusters
 from assets.ingest import cleaning, ingest
-from assets.rewrite import gender_catalogue, gendered_term_candidates, rewriting, unreviewed_candidates
+from assets.rewrite import (
+    gender_catalogue,
+    gendered_term_candidates,
+    rewriting,
+    unreviewed_candidates,
+)
 
 corpus_assets = [
     ingest,

@@ -1,9 +1,6 @@
 """Global stages: near-duplicate clusters, and stable leakage-free train/validation/test splits."""
 
 import polars as pl
-from corpus.leakage import LeakageReport, cluster_overlap, doc_id_overlap, ngram_overlap
-from corpus.split_exports import export_splits, train_texts
-from corpus.splits import assign_splits
 from dagster import (
     AllPartitionMapping,
     AssetCheckResult,
@@ -22,6 +19,9 @@ from dagster import (
 from corpus.dedup import deduplicate
 from corpus.dedup_index import open_index
 from corpus.documents import frame_version
+from corpus.leakage import LeakageReport, cluster_overlap, doc_id_overlap, ngram_overlap
+from corpus.split_exports import export_splits, train_texts
+from corpus.splits import assign_splits
 from resources import LocalArtifactStore, PipelineSettings, Warehouse
 
 ALL_SHARDS = AssetIn(partition_mapping=AllPartitionMapping())
@@ -35,7 +35,7 @@ def dedup_clusters(
     settings: PipelineSettings,
     artifacts: LocalArtifactStore,
 ) -> Output[pl.DataFrame]:
-    """Every rewritten document's exact/near-duplicate cluster, representative flag and similarity."""
+    """Each rewritten document's duplicate cluster, representative flag and similarity."""
     config = settings.load().dedup
     index_path = artifacts.path(INDEX_DIRECTORY)
     index, how = open_index(index_path, config, neutral_documents["doc_id"])
@@ -85,7 +85,7 @@ def dataset_splits(
     settings: PipelineSettings,
     artifacts: LocalArtifactStore,
 ):
-    """Train/validation/test by cluster hash, exported as Parquet per split x arm (neutral, original)."""
+    """Train/validation/test by cluster hash, exported as Parquet per split x arm."""
     config = settings.load()
     splits = assign_splits(dedup_clusters, config.splits).join(
         dedup_clusters.select("doc_id", "is_representative"), on="doc_id"

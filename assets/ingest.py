@@ -28,7 +28,7 @@ SHARD_KINDS = {"duckdb", "polars"}
 @multi_asset(
     outs={
         "raw_documents": AssetOut(
-            description="Every readable record of a shard file, with its doc_id and source position.",
+            description="Every readable record of a shard file, with doc_id and source position.",
             metadata=SHARD_COLUMN,
             tags=SHARD_SCOPE,
             kinds=SHARD_KINDS,

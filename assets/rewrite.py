@@ -62,7 +62,7 @@ def gender_catalogue(
 def gendered_term_candidates(
     clean_documents: pl.DataFrame, gender_catalogue: pl.DataFrame
 ) -> Output[pl.DataFrame]:
-    """Words in the clean corpus that look gender-exclusive, with frequency, context and review status."""
+    """Words in the clean corpus that look gender-exclusive, with counts, contexts, status."""
     candidates = find_term_candidates(clean_documents, catalogue_from_frame(gender_catalogue))
     by_status = dict(candidates.group_by("status").len().sort("status").iter_rows())
     return Output(candidates, metadata={"dagster/row_count": candidates.height, **by_status})
@@ -103,7 +103,7 @@ def unreviewed_candidates(gendered_term_candidates: pl.DataFrame) -> AssetCheckR
             kinds=SHARD_KINDS,
         ),
         "rewrite_log": AssetOut(
-            description="Every change the rewriter made: offsets into the clean text, before, after, rule.",
+            description="Every change: offsets into the clean text, before, after, rule.",
             metadata=SHARD_COLUMN,
             tags=SHARD_SCOPE,
             kinds=SHARD_KINDS,
@@ -116,7 +116,7 @@ def unreviewed_candidates(gendered_term_candidates: pl.DataFrame) -> AssetCheckR
             "no_catalogue_term_remains",
             asset="neutral_documents",
             blocking=True,
-            description="Rewriting the output again finds no catalogue term (outside URLs, code, exclusions).",
+            description="Rewriting the output again finds no catalogue term.",
         ),
         AssetCheckSpec(
             "rewrite_is_idempotent",

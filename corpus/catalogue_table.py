@@ -1,4 +1,4 @@
-"""The catalogue as a warehouse table and back, so stages downstream read the version they depend on."""
+"""The catalogue as a warehouse table and back: later stages read the version they depend on."""
 
 from __future__ import annotations
 

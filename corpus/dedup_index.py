@@ -26,5 +26,8 @@ def open_index(
     current = current_doc_ids.to_frame("doc_id")
     stale = index.documents.join(current, on="doc_id", how="anti").height
     if stale:
-        return None, f"{stale} indexed documents no longer exist (changed or removed shards): full run"
+        return (
+            None,
+            f"{stale} indexed documents no longer exist (changed or removed shards): full run",
+        )
     return index, f"extending the signature index of {len(index)} documents"

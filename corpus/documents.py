@@ -33,8 +33,8 @@ _SLUG_INVALID = re.compile(r"[^a-z0-9]+")
 def make_doc_id(shard: str, source_line: int, text: str) -> str:
     """Stable 32-hex id of one document: the same shard, position and text always give the same id.
 
-    The position is part of the id so that exact duplicate texts stay distinct rows; the text is part
-    of it so that an edited line gets a new id.
+    The position is part of the id so that exact duplicate texts stay distinct rows; the text is
+    part of it so that an edited line gets a new id.
     """
     digest = xxhash.xxh3_128()
     digest.update(f"{shard}\x1f{source_line}\x1f".encode())
@@ -43,7 +43,7 @@ def make_doc_id(shard: str, source_line: int, text: str) -> str:
 
 
 def shard_slug(name: str) -> str:
-    """Readable partition key for an input name: lowercase, [a-z0-9-] only ("News 2024.jsonl" -> news-2024-jsonl)."""
+    """Readable partition key for a name: [a-z0-9-] only ("News 2024.jsonl" -> news-2024-jsonl)."""
     slug = _SLUG_INVALID.sub("-", name.lower()).strip("-")
     if not slug:
         raise ValueError(

@@ -66,7 +66,7 @@ class DatasetSpec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     path: str = Field(
-        description="A Hub dataset name, a local `save_to_disk` directory, or a local data directory."
+        description="A Hub dataset name, a local `save_to_disk` directory, or a data directory."
     )
     name: str | None = Field(
         None, description="Dataset configuration name, if the dataset has several."
@@ -78,6 +78,9 @@ class DatasetSpec(BaseModel):
     streaming: bool = Field(
         True, description="Stream Hub/data-directory datasets instead of materialising them first."
     )
+
+
+DEFAULT_READER_CONFIG = ReaderConfig()
 
 
 class ShardBatch(NamedTuple):
@@ -128,7 +131,7 @@ def is_supported(path: Path) -> bool:
 def read_shard(
     path: Path,
     shard: str,
-    config: ReaderConfig = ReaderConfig(),
+    config: ReaderConfig = DEFAULT_READER_CONFIG,
     ingested_at: dt.datetime | None = None,
 ) -> Iterator[ShardBatch]:
     """Yield the shard's records in batches of documents and quarantined rows."""
@@ -167,7 +170,7 @@ def read_shard(
 def ingest_shard(
     path: Path,
     shard: str,
-    config: ReaderConfig = ReaderConfig(),
+    config: ReaderConfig = DEFAULT_READER_CONFIG,
     ingested_at: dt.datetime | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame, IngestStats]:
     """Read a whole shard into (documents, quarantine) frames, with counts."""
@@ -402,16 +405,16 @@ def _dataset_records(path: Path) -> Iterator[Record]:
         raise
     except Exception as error:  # datasets raises many types; name the spec and the cause
         raise IngestError(
-            f"{path}: could not load dataset {spec.path!r} split {spec.split!r}: {error}. Check the "
+            f"{path}: could not load dataset {spec.path!r} split {spec.split!r}: {error}. "
+            "Check the "
             "name/path and split; without network only local paths and cached datasets load"
         ) from error
-    row = 0
-    for example in loaded:
-        row += 1
+    for row, example in enumerate(loaded, start=1):
         if spec.text_field not in example:
             fields = ", ".join(sorted(example)[:8])
             raise IngestError(
-                f"{path}: dataset has no column {spec.text_field!r} (columns: {fields}); set text_field"
+                f"{path}: dataset has no column {spec.text_field!r} (columns: {fields}); "
+                "set text_field"
             )
         text = example[spec.text_field]
         if text is None:

@@ -42,7 +42,9 @@ def materialize_corpus(
     shard_keys = SHARD_ASSETS.resolve(graph)
     global_keys = DATA_ASSETS.resolve(graph) - shard_keys
     downstream = {
-        key for key in global_keys if graph.get(key).partitions_def is None and _has_partitioned_ancestor(graph, key)
+        key
+        for key in global_keys
+        if graph.get(key).partitions_def is None and _has_partitioned_ancestor(graph, key)
     }
     steps: list[tuple[str, str | None, set]] = []
     if global_keys - downstream:

@@ -1,4 +1,4 @@
-"""Resources, chosen in one place: the warehouse, the landing zone, settings and the artifact store."""
+"""Resources, chosen in one place: warehouse, landing zone, settings, artifact store."""
 
 from __future__ import annotations
 

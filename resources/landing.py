@@ -10,7 +10,7 @@ from corpus.readers import IngestError, discover_shards
 
 
 class LandingZone(ConfigurableResource):
-    """Local folder of shard files (JSONL, Parquet, text, `*.dataset.yaml`); one file = one shard."""
+    """Local folder of shard files (JSONL, Parquet, text, `*.dataset.yaml`), one per shard."""
 
     directory: str
 

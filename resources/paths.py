@@ -14,7 +14,7 @@ def data_root() -> Path:
 
 
 def landing_dir() -> Path:
-    """NEUTUNE_LANDING_DIR, or `<data root>/landing`: every supported file in it is a corpus shard."""
+    """NEUTUNE_LANDING_DIR, or `<data root>/landing`: each supported file in it is a shard."""
     return (
         Path(os.environ.get("NEUTUNE_LANDING_DIR", data_root() / "landing")).expanduser().resolve()
     )

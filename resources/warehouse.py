@@ -34,7 +34,7 @@ class TransactionalDuckDbClient(DuckDbClient):
     @staticmethod
     @contextmanager
     def connect(context, table_slice):
-        """The stock connection, closed (rolling back an open transaction) even when a write fails."""
+        """The stock connection, closed (rolling back an open transaction) even on failure."""
         with DuckDbClient.connect(context, table_slice) as connection:
             try:
                 yield connection
@@ -107,7 +107,8 @@ class Warehouse(ConfigurableResource):
     def table_exists(self, table: str) -> bool:
         with self.connect() as connection:
             found = connection.execute(
-                "select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
+                "select count(*) from information_schema.tables"
+                " where table_schema = ? and table_name = ?",
                 [self.schema_name, table],
             ).fetchone()
         return bool(found and found[0])
