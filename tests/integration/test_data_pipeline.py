@@ -8,8 +8,9 @@ from pathlib import Path
 import duckdb
 import polars as pl
 import pytest
-from dagster import AssetCheckSeverity, AssetKey
+from dagster import AssetCheckSeverity, AssetKey, Definitions, asset
 
+from assets import build_leakage_check, corpus_assets
 from corpus.demo import DemoCorpusConfig, write_demo_corpus
 from corpus.split_exports import load_manifest
 from definitions import build_definitions
@@ -203,3 +204,22 @@ def test_rewrite_dedup_and_splits_on_the_demo(tmp_path, instance, demo_landing):
     assert all(after[doc_id] == split for doc_id, split in before.items())
     dedup_event = instance.get_latest_materialization_event(AssetKey("dedup_clusters"))
     assert dedup_event.asset_materialization.metadata["signatures_reused"].value == len(before)
+
+    # an evaluation table registered with the leakage check fails it when it copies train text
+    train_text = pl.read_parquet(by_key[("train", "neutral")].path)["text"][0]
+
+    @asset(name="eval_prompts")
+    def eval_prompts() -> pl.DataFrame:
+        return pl.DataFrame({"text": [train_text, "A fresh prompt that nobody has ever written."]})
+
+    guarded = Definitions(
+        assets=[*corpus_assets, eval_prompts],
+        asset_checks=[build_leakage_check("eval_prompts")],
+        resources=defs.resources,
+    )
+    result = guarded.resolve_implicit_global_asset_job_def().execute_in_process(
+        instance=instance, asset_selection=[AssetKey("eval_prompts")], raise_on_error=False
+    )
+    (evaluation,) = result.get_asset_check_evaluations()
+    assert not evaluation.passed
+    assert evaluation.metadata["offenders"].value == 1
