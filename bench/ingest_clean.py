@@ -268,6 +268,7 @@ def _run_worker(side: str, data: Path) -> dict:
 
 
 def run(size_mb: float, results: Path | None, scratch_dir: Path | None) -> None:
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(dir=scratch_dir) as scratch:
         data = Path(scratch) / "bench.jsonl"
         started = time.perf_counter()
@@ -292,6 +293,10 @@ def run(size_mb: float, results: Path | None, scratch_dir: Path | None) -> None:
     lines.append(
         f"neutune is {naive['seconds'] / ours['seconds']:.1f}x the naive baseline "
         f"({naive['seconds'] / single['seconds']:.1f}x with polars on one thread)"
+    )
+    lines.append(
+        f"1-minute load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after "
+        f"({os.cpu_count()} cores; above that, other jobs shared them)"
     )
     print("\n".join(lines))
     if results is not None:

@@ -638,6 +638,14 @@ def _bigram_bound(n: int) -> float:
 DEFAULT_STOP_WORDS = ("the", "be", "to", "of", "and", "that", "have", "with")
 
 
+SHORT_TEXT_STOP_WORDS: tuple[str, ...] = (
+    *("the", "be", "to", "of", "and", "that", "have", "with", "a", "an", "in", "on", "for"),
+    *("is", "are", "was", "were", "from", "at", "by", "after", "about", "as", "than", "over"),
+    *("he", "she", "his", "her", "it", "its", "they", "their", "this", "will", "has", "not"),
+    *("into", "before", "says", "said", "who", "why", "how", "what", "new", "out", "up"),
+)
+
+
 class StopWordsFilter(QualityFilter):
     """Not English: too few common English function words (Gopher: 2 of the, be, to, ...)."""
 
@@ -652,8 +660,20 @@ class StopWordsFilter(QualityFilter):
         description="Fewest occurrences of stop words (Gopher: 2; counted per occurrence, as "
         "datatrove does).",
     )
+    min_words: int = Field(
+        20,
+        ge=0,
+        description="Documents with fewer words are judged with short_text_stop_words instead: "
+        "Gopher applies its rule to documents of 50+ words, and a ten-word English headline "
+        "often has none of its eight stop words.",
+    )
+    short_text_stop_words: tuple[str, ...] = Field(
+        SHORT_TEXT_STOP_WORDS,
+        min_length=1,
+        description="Broader English function words counted in documents under min_words words.",
+    )
 
-    @field_validator("stop_words")
+    @field_validator("stop_words", "short_text_stop_words")
     @classmethod
     def _letters_only(cls, words: tuple[str, ...]) -> tuple[str, ...]:
         for word in words:
@@ -668,7 +688,16 @@ class StopWordsFilter(QualityFilter):
         # An ASCII word boundary keeps the search on the fast DFA path for English words.
         boundary = r"(?-u:\b)" if all(w.isascii() for w in self.stop_words) else r"\b"
         pattern = f"(?i){boundary}(?:{'|'.join(self.stop_words)}){boundary}"
-        return {"n_stop_words": pl.col("text").str.count_matches(pattern)}
+        short = f"(?i){boundary}(?:{'|'.join(self.short_text_stop_words)}){boundary}"
+        words = pl.col("text").str.count_matches(r"\S+")
+        return {
+            "n_stop_words": pl.when(words >= self.min_words)
+            .then(pl.col("text").str.count_matches(pattern))
+            .otherwise(pl.col("text").str.count_matches(short)),
+            "stop_word_list": pl.when(words >= self.min_words)
+            .then(pl.lit(", ".join(self.stop_words)))
+            .otherwise(pl.lit(f"short-text list of {len(self.short_text_stop_words)}")),
+        }
 
     def checks(self) -> list[FilterCheck]:
         found = pl.col("n_stop_words")
@@ -680,7 +709,7 @@ class StopWordsFilter(QualityFilter):
                     "{} stop words < min {} ({})",
                     found,
                     pl.lit(self.min_stop_words),
-                    pl.lit(", ".join(self.stop_words)),
+                    pl.col("stop_word_list"),
                 ),
             )
         ]

@@ -61,7 +61,7 @@ _PAIRS_PER_CHUNK = 65_536  # candidate pairs verified together (2 x 64k x 512 by
 # A bucket of m texts gives m(m-1)/2 pairs; in larger buckets each text is paired with the next
 # _BUCKET_WINDOW texts of the bucket only (a chain that still links a template's near copies).
 _BUCKET_WINDOW = 64
-_MAX_SEGMENTS = 16  # signature files in an index before a save compacts them into one
+_MAX_SEGMENTS = 16  # signature blocks (= segment files) kept before a run compacts them into one
 _EMPTY_TEXT_HASH = int(
     sequence_hashes(HashedSequences(np.zeros(0, np.uint64), np.zeros(2, np.int64)))[0]
 )
@@ -131,8 +131,10 @@ class SignatureIndex:
     """doc_ids + MinHash signatures (+ exact hashes, cluster ids) of every deduplicated document.
 
     Documents refer to rows of distinct normalised texts (exact duplicates share a row); each
-    text row holds its exact hash and its signature. Each document records the generation (run)
-    in which it was indexed and the position of its cluster's representative.
+    text row holds its exact hash, its signature and its band keys. Each document records the
+    generation (run) in which it was indexed and the position of its cluster's representative.
+    Signatures are kept as append-only blocks, one per run that added texts (compacted into one
+    past _MAX_SEGMENTS), so adding a shard neither copies nor rewrites the old signatures.
     """
 
     def __init__(
@@ -140,56 +142,60 @@ class SignatureIndex:
         config: DedupConfig,
         documents: pl.DataFrame,
         text_hashes: np.ndarray,
-        signatures: np.ndarray,
+        signature_blocks: tuple[np.ndarray, ...],
         band_keys: np.ndarray,
         next_generation: int,
     ) -> None:
         self.config = config
         self.documents = documents  # doc_id, text_row, generation, representative
         self.text_hashes = text_hashes  # uint64 [texts]
-        self.signatures = signatures  # uint32 [texts, num_perm]
-        self.band_keys = band_keys  # uint64 [texts, bands], stored: rebuilding costs ~1.5 s/1M
+        self.signature_blocks = signature_blocks  # uint32 [rows, num_perm] each, in row order
+        # uint64 [bands, texts], band-major so one band is contiguous. Stored, not rebuilt:
+        # rebuilding costs ~1 s per million texts on every run.
+        self.band_keys = band_keys
         self.next_generation = next_generation
-        # Where this index's first rows already lie on disk: (directory, segments).
+        # Where this index's first blocks already lie on disk: (directory, their segments).
         self._stored: tuple[Path, tuple[dict, ...]] | None = None
 
     @classmethod
     def empty(cls, config: DedupConfig) -> SignatureIndex:
         documents = pl.DataFrame(schema=_INDEX_DOCUMENT_SCHEMA)
-        return cls(
-            config,
-            documents,
-            np.zeros(0, np.uint64),
-            np.zeros((0, config.num_perm), np.uint32),
-            np.zeros((0, config.bands), np.uint64),
-            next_generation=0,
-        )
+        no_keys = np.zeros((config.bands, 0), np.uint64)
+        return cls(config, documents, np.zeros(0, np.uint64), (), no_keys, next_generation=0)
 
     def __len__(self) -> int:
         return self.documents.height
 
+    @property
+    def signatures(self) -> np.ndarray:
+        """All signatures, uint32 [texts, num_perm] (a copy when there are several blocks)."""
+        if len(self.signature_blocks) == 1:
+            return self.signature_blocks[0]
+        empty = np.zeros((0, self.config.num_perm), np.uint32)
+        return np.concatenate((empty, *self.signature_blocks))
+
     def save(self, directory: Path) -> None:
         """Write the index as Parquet + .npy files; readers see the old or the new index, whole.
 
-        Signatures and band keys are append-only segments: saving an index that was loaded
-        from (or saved to) the same directory hard-links the segments already there and writes
-        only the rows added since, so adding a shard does not rewrite the whole index. The files
-        go to a temporary sibling directory that is renamed into place; if the process dies
-        between moving the old index aside and moving the new one in, the old one is left
-        beside it as `.<name>.old-*`.
+        Each signature block is one segment file (with its band keys). Saving an index that was
+        loaded from (or saved to) the same directory hard-links the segments already there and
+        writes only the blocks added since. The files go to a temporary sibling directory that
+        is renamed into place; if the process dies between moving the old index aside and
+        moving the new one in, the old one is left beside it as `.<name>.old-*`.
         """
         directory = Path(directory).resolve()
         directory.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
         try:
-            segments = self._reuse_segments(directory, staging)
-            first_row = sum(segment["rows"] for segment in segments)
-            if first_row < len(self.signatures) or not segments:
+            segments = self._link_stored_segments(directory, staging)
+            start = sum(segment["rows"] for segment in segments)
+            for block in self.signature_blocks[len(segments) :]:
                 name = f"{len(segments):05d}-{uuid.uuid4().hex[:12]}.npy"  # never reused
-                segments.append({"file": name, "rows": len(self.signatures) - first_row})
-                rows = slice(first_row, None)
-                np.save(staging / f"signatures-{name}", self.signatures[rows], allow_pickle=False)
-                np.save(staging / f"band_keys-{name}", self.band_keys[rows], allow_pickle=False)
+                keys = self.band_keys[:, start : start + len(block)]
+                np.save(staging / f"signatures-{name}", block, allow_pickle=False)
+                np.save(staging / f"band_keys-{name}", keys, allow_pickle=False)
+                segments.append({"file": name, "rows": len(block)})
+                start += len(block)
             self.documents.write_parquet(staging / "documents.parquet", statistics=False)
             np.save(staging / "text_hashes.npy", self.text_hashes, allow_pickle=False)
             manifest = {
@@ -214,23 +220,22 @@ class SignatureIndex:
             staging.rename(directory)
         self._stored = (directory, tuple(segments))
 
-    def _reuse_segments(self, directory: Path, staging: Path) -> list[dict]:
-        """Hard-link the segments this index already has in `directory`; [] if it has none."""
+    def _link_stored_segments(self, directory: Path, staging: Path) -> list[dict]:
+        """Hard-link the segments of this index's first blocks already in `directory`."""
         if self._stored is None or self._stored[0] != directory:
             return []
         segments = list(self._stored[1])
-        if len(segments) >= _MAX_SEGMENTS:  # compact: one segment again
-            return []
-        if sum(segment["rows"] for segment in segments) > len(self.signatures):
+        blocks = self.signature_blocks[: len(segments)]
+        if [len(block) for block in blocks] != [segment["rows"] for segment in segments]:
             return []
         try:
             for segment in segments:
                 for kind in ("signatures", "band_keys"):
                     name = f"{kind}-{segment['file']}"
                     os.link(directory / name, staging / name)
-        except OSError:  # gone, or no hard links here: write everything
-            for stale in staging.glob("*.npy"):
-                stale.unlink()
+        except OSError:  # gone, or no hard links on this file system: write everything
+            for partial in staging.glob("*.npy"):
+                partial.unlink()
             return []
         return segments
 
@@ -266,22 +271,28 @@ class SignatureIndex:
         segments = manifest["segments"]
         documents = pl.read_parquet(directory / "documents.parquet")
         text_hashes = np.load(directory / "text_hashes.npy", allow_pickle=False)
-        signatures, band_keys = (
-            np.concatenate(
-                [np.load(directory / f"{kind}-{s['file']}", allow_pickle=False) for s in segments]
-            )
-            for kind in ("signatures", "band_keys")
+        blocks = tuple(
+            np.load(directory / f"signatures-{segment['file']}", allow_pickle=False)
+            for segment in segments
         )
+        keys = [np.zeros((config.bands, 0), np.uint64)] + [
+            np.load(directory / f"band_keys-{segment['file']}", allow_pickle=False)
+            for segment in segments
+        ]
+        band_keys = np.concatenate(keys, axis=1)
         texts = manifest["texts"]
-        expected = (manifest["documents"], texts, (texts, config.num_perm), (texts, config.bands))
-        if (documents.height, len(text_hashes), signatures.shape, band_keys.shape) != expected:
+        shapes = {block.shape[1:] for block in blocks} | {(config.num_perm,)}
+        if (
+            (documents.height, len(text_hashes), band_keys.shape)
+            != (manifest["documents"], texts, (config.bands, texts))
+            or sum(len(block) for block in blocks) != texts
+            or len(shapes) != 1
+        ):
             raise ValueError(
                 f"signature index at {directory} is inconsistent (row counts differ from its "
                 "manifest): delete the directory to rebuild the index with a full run"
             )
-        index = cls(
-            config, documents, text_hashes, signatures, band_keys, manifest["next_generation"]
-        )
+        index = cls(config, documents, text_hashes, blocks, band_keys, manifest["next_generation"])
         index._stored = (directory, tuple(segments))
         return index
 
@@ -318,11 +329,16 @@ def deduplicate(
         )
     new_documents = _new_documents(documents, index)
     old_texts = len(index.text_hashes)
-    new_text_rows, text_hashes, signatures = _sketch(new_documents["text"], index, config)
-    new_keys = band_keys(signatures[old_texts:], config.bands, config.rows)
-    keys = np.concatenate((index.band_keys, new_keys))
+    new_text_rows, text_hashes, new_signatures = _sketch(new_documents["text"], index, config)
+    blocks, stored = index.signature_blocks, index._stored
+    if len(new_signatures):
+        blocks += (new_signatures,)
+    if len(blocks) > _MAX_SEGMENTS:
+        blocks, stored = (np.concatenate(blocks),), None
+    new_keys = band_keys(new_signatures, config.bands, config.rows)
+    keys = np.concatenate((index.band_keys, new_keys), axis=1)
 
-    near_left, near_right = _near_duplicate_edges(signatures, keys, text_hashes, old_texts, config)
+    near_left, near_right = _near_duplicate_edges(blocks, keys, text_hashes, old_texts, config)
     old_rows = index.documents["text_row"].to_numpy()
     old_representative_rows = old_rows[index.documents["representative"].to_numpy()]
     component = _connected_components(
@@ -340,7 +356,7 @@ def deduplicate(
         )
     )
     representative = _representatives(component[text_rows], generations, doc_ids)
-    similarity = _similarity(signatures, text_rows, text_rows[representative], config.num_perm)
+    similarity = _similarity(blocks, text_rows, text_rows[representative], config.num_perm)
     positions = np.arange(len(doc_ids))
     clusters = pl.DataFrame(
         {
@@ -363,11 +379,11 @@ def deduplicate(
             schema=_INDEX_DOCUMENT_SCHEMA,
         ),
         text_hashes,
-        signatures,
+        blocks,
         keys,
         next_generation=index.next_generation + (1 if new_documents.height else 0),
     )
-    updated._stored = index._stored  # the old rows are unchanged: their segments stay valid
+    updated._stored = stored  # the old blocks are unchanged: their segments stay valid
     return DedupResult(clusters=clusters, index=updated)
 
 
@@ -395,11 +411,11 @@ def _new_documents(documents: pl.DataFrame, index: SignatureIndex) -> pl.DataFra
 def _sketch(
     texts: pl.Series, index: SignatureIndex, config: DedupConfig
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Text row of each new document, and the exact hashes + signatures of all (old + new) rows.
+    """Text row of each new document, the exact hashes of all rows, the new rows' signatures.
 
     A document whose normalised text is already in the index (or earlier in this batch) reuses
     that row; only texts first seen here are shingled and signed, one chunk at a time, straight
-    into one preallocated signature array (memory: the signatures once, plus two chunks).
+    into one preallocated signature array (memory: the new signatures once, plus two chunks).
     """
     known_order = np.argsort(index.text_hashes)
     known_sorted = index.text_hashes[known_order]
@@ -414,9 +430,8 @@ def _sketch(
         shingles = shingle_hashes(_select(words, unseen), config.shingle_size)
         return hashes, hashes[unseen], minhash_signatures(shingles, config.num_perm, config.seed)
 
-    signatures = np.empty((old + len(texts), config.num_perm), dtype=np.uint32)
-    signatures[:old] = index.signatures
-    hashes_per_chunk, signed_hashes, written = [], [], old
+    signatures = np.empty((len(texts), config.num_perm), dtype=np.uint32)
+    hashes_per_chunk, signed_hashes, written = [], [], 0
     # numpy, polars and pyarrow release the GIL, so chunks overlap on the cores we are given.
     with ThreadPoolExecutor(max_workers=_SKETCH_THREADS) as pool:
         starts = range(0, len(texts), _DOCS_PER_CHUNK)
@@ -434,9 +449,8 @@ def _sketch(
     if len(first) < len(candidate_hashes):
         for start in range(0, len(first), _PAIRS_PER_CHUNK):
             block = first[start : start + _PAIRS_PER_CHUNK]
-            signatures[old + start : old + start + len(block)] = signatures[old + block]
+            signatures[start : start + len(block)] = signatures[block]
     new_hashes = candidate_hashes[first]
-    signatures = signatures[: old + len(first)]
 
     rows = np.empty(len(all_hashes), dtype=np.int64)
     in_index = _contains(known_sorted, all_hashes)
@@ -444,7 +458,7 @@ def _sketch(
     new_order = np.argsort(new_hashes)
     new_positions = np.searchsorted(new_hashes[new_order], all_hashes[~in_index])
     rows[~in_index] = old + new_order[new_positions]
-    return rows, np.concatenate((index.text_hashes, new_hashes)), signatures
+    return rows, np.concatenate((index.text_hashes, new_hashes)), signatures[: len(first)]
 
 
 def _contains(sorted_values: np.ndarray, values: np.ndarray) -> np.ndarray:
@@ -466,7 +480,7 @@ def _select(sequences: HashedSequences, documents: np.ndarray) -> HashedSequence
 
 
 def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
-    """uint64 [texts, bands]: one key per band of `rows` signature values."""
+    """uint64 [bands, texts]: one key per band of `rows` signature values (band-major)."""
     if rows % 2 == 0:  # read the band as rows/2 little-endian uint64 words: half the passes
         values = np.ascontiguousarray(signatures, dtype="<u4").view("<u8")
         per_band = rows // 2
@@ -477,56 +491,72 @@ def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
     keys = by_band[:, :, 0] * multipliers[0]
     for position in range(1, per_band):
         keys += by_band[:, :, position] * multipliers[position]
-    return mix64(keys)
+    return np.ascontiguousarray(mix64(keys).T)
+
+
+def _gather_rows(blocks: tuple[np.ndarray, ...], rows: np.ndarray) -> np.ndarray:
+    """Signatures of the given text rows, read across the blocks."""
+    if len(blocks) == 1:
+        return blocks[0][rows]
+    block_starts = np.cumsum([0] + [len(block) for block in blocks])
+    which = np.searchsorted(block_starts, rows, side="right") - 1
+    gathered = np.empty((len(rows), blocks[0].shape[1]), dtype=np.uint32)
+    for number, block in enumerate(blocks):
+        inside = np.flatnonzero(which == number)
+        gathered[inside] = block[rows[inside] - block_starts[number]]
+    return gathered
+
+
+def _matches(blocks: tuple[np.ndarray, ...], left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Equal signature values of each (left, right) pair of text rows, chunk by chunk."""
+    matches = np.zeros(len(left), dtype=np.int64)
+    for start in range(0, len(left), _PAIRS_PER_CHUNK):
+        chunk = slice(start, start + _PAIRS_PER_CHUNK)
+        equal = _gather_rows(blocks, left[chunk]) == _gather_rows(blocks, right[chunk])
+        matches[chunk] = np.count_nonzero(equal, axis=1)
+    return matches
 
 
 def _near_duplicate_edges(
-    signatures: np.ndarray,
+    blocks: tuple[np.ndarray, ...],
     keys: np.ndarray,
     text_hashes: np.ndarray,
     first_new_row: int,
     config: DedupConfig,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Verified near-duplicate pairs (left < right) with at least one row >= first_new_row."""
-    count = len(signatures)
+    count = len(text_hashes)
     if count - first_new_row == 0:
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    eligible = text_hashes != np.uint64(_EMPTY_TEXT_HASH)
     pair_codes = [np.zeros(0, np.int64)]
     for band in range(config.bands):
-        left, right = _bucket_pairs(keys[:, band], eligible, first_new_row)
+        left, right = _bucket_pairs(keys[band], first_new_row)
         pair_codes.append(left * count + right)
     codes = np.unique(np.concatenate(pair_codes))
     left, right = codes // count, codes % count
+    # The one empty text (no words, all-EMPTY_SLOT signature) never near-duplicates anything.
+    empty = np.flatnonzero(text_hashes == np.uint64(_EMPTY_TEXT_HASH))
+    if len(empty):
+        left, right = left[(left != empty[0]) & (right != empty[0])], right[...]
     minimum_matches = math.ceil(config.threshold * config.num_perm - 1e-9)
-    keep = np.zeros(len(codes), dtype=bool)
-    for start in range(0, len(codes), _PAIRS_PER_CHUNK):
-        chunk = slice(start, start + _PAIRS_PER_CHUNK)
-        matches = np.count_nonzero(signatures[left[chunk]] == signatures[right[chunk]], axis=1)
-        keep[chunk] = matches >= minimum_matches
+    keep = _matches(blocks, left, right) >= minimum_matches
     return left[keep], right[keep]
 
 
-def _bucket_pairs(
-    keys: np.ndarray, eligible: np.ndarray, first_new_row: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs of eligible rows with equal keys, at least one of them new (row >= first_new_row).
+def _bucket_pairs(keys: np.ndarray, first_new_row: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs of rows with equal keys, at least one of them new (row >= first_new_row).
 
     A pre-filter (keys folded into ~4x as many bins as rows) finds the few rows that can share a
     key with another (or, when adding to an index, with a new row), so only those are sorted.
     """
     bin_count = 1 << max(10, (4 * len(keys)).bit_length())
-    bins = (keys & np.uint64(bin_count - 1)).astype(np.intp)
-    bins[~eligible] = bin_count  # an overflow bin that never collides
+    bins = np.bitwise_and(keys, np.uint64(bin_count - 1)).view(np.int64)
     if first_new_row > 0:  # only buckets that a new row falls into matter
-        touched = np.zeros(bin_count + 1, dtype=bool)
+        touched = np.zeros(bin_count, dtype=bool)
         touched[bins[first_new_row:]] = True
-        touched[bin_count] = False
         maybe = touched[bins]
     else:
-        occupancy = np.bincount(bins, minlength=bin_count + 1)
-        occupancy[bin_count] = 0
-        maybe = occupancy[bins] > 1
+        maybe = np.bincount(bins, minlength=bin_count)[bins] > 1
     rows = np.flatnonzero(maybe)
     rows = rows[np.argsort(keys[rows], kind="stable")]
     sorted_keys = keys[rows]
@@ -590,15 +620,10 @@ def _representatives(
 
 
 def _similarity(
-    signatures: np.ndarray, rows: np.ndarray, representative_rows: np.ndarray, num_perm: int
+    blocks: tuple[np.ndarray, ...], rows: np.ndarray, representative_rows: np.ndarray, num_perm: int
 ) -> np.ndarray:
     """Estimated Jaccard similarity of each document to its representative (1.0 when same text)."""
     similarity = np.ones(len(rows), dtype=np.float64)
     differ = np.flatnonzero(rows != representative_rows)
-    for start in range(0, len(differ), _PAIRS_PER_CHUNK):
-        chunk = differ[start : start + _PAIRS_PER_CHUNK]
-        matches = np.count_nonzero(
-            signatures[rows[chunk]] == signatures[representative_rows[chunk]], axis=1
-        )
-        similarity[chunk] = matches / num_perm
+    similarity[differ] = _matches(blocks, rows[differ], representative_rows[differ]) / num_perm
     return similarity

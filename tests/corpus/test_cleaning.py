@@ -197,13 +197,13 @@ def test_a_bad_boilerplate_pattern_is_rejected_with_its_name():
         (
             "Le conseil municipal s'est réuni hier soir pour discuter du nouveau parking.",
             "stop_words",
-            f"0 stop words < min 2 ({STOP_WORD_LIST})",
+            "0 stop words < min 2 (short-text list of 48)",
         ),
         (
             "Der Gemeinderat hat gestern Abend über den neuen Parkplatz beraten. "
             "Die Anwohner fordern mehr Radwege in der Innenstadt.",
             "stop_words",
-            f"0 stop words < min 2 ({STOP_WORD_LIST})",
+            "1 stop words < min 2 (short-text list of 48)",
         ),
         (
             "12 34 56 78 90 the and 11 22 33",
@@ -276,6 +276,20 @@ def test_top_ngram_fractions_match_the_reference_definition(monkeypatch):
                 if _top_ngram_fraction(text, n) > limit
             }
             assert dropped == expected, (n, limit)
+
+
+def test_short_english_headlines_are_kept_by_the_short_text_list():
+    headlines = [
+        "Council votes to boycott supplier after complaints about poor workmanship",
+        "Brightwell librarian honoured for bravery after he rescues family from flooded home",
+        "Fishermen warn that fish stocks are falling faster than scientists predicted",
+    ]
+    assert [_verdict(h) for h in headlines] == [None, None, None]
+
+
+def test_long_documents_use_the_gopher_stop_words():
+    english_without_gopher_words = " ".join(["Quick brown foxes jump; lazy dogs sleep."] * 5)
+    assert _verdict(english_without_gopher_words)[0] == "stop_words"
 
 
 def test_ordinary_english_of_eight_words_is_kept_and_short_german_dropped():

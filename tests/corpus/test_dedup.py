@@ -180,6 +180,18 @@ def test_saving_a_grown_index_writes_only_the_new_rows(tmp_path):
     )
 
 
+def test_many_increments_compact_into_few_segments(tmp_path, monkeypatch):
+    monkeypatch.setattr("corpus.dedup._MAX_SEGMENTS", 3)
+    documents = _documents(_corpus_with_near_duplicates(120, seed=9))
+    config = DedupConfig()
+    for start in range(0, 120, 20):
+        index = SignatureIndex.load(tmp_path, config) if start else None
+        deduplicate(documents.slice(start, 20), config, index).index.save(tmp_path)
+        assert len(list(tmp_path.glob("signatures-*.npy"))) <= 3
+    final = deduplicate(documents.head(0), config, SignatureIndex.load(tmp_path, config))
+    assert _groups(final.clusters) == _groups(deduplicate(documents, config).clusters)
+
+
 def test_loading_an_index_with_another_config_names_the_difference(tmp_path):
     deduplicate(_documents(["a b c d e f"])).index.save(tmp_path / "index")
     other = DedupConfig(threshold=0.7)
