@@ -302,6 +302,7 @@ _INDEX_DOCUMENT_SCHEMA: dict[str, pl.DataType] = {
     "text_row": pl.Int64(),
     "generation": pl.Int32(),
     "representative": pl.Int64(),
+    "similarity": pl.Float64(),
 }
 
 
@@ -355,9 +356,19 @@ def deduplicate(
             np.full(new_documents.height, index.next_generation, dtype=np.int32),
         )
     )
-    representative = _representatives(component[text_rows], generations, doc_ids)
-    similarity = _similarity(blocks, text_rows, text_rows[representative], config.num_perm)
     positions = np.arange(len(doc_ids))
+    representative = _representatives(component[text_rows], generations, doc_ids)
+    # Only documents whose representative changed (or that are new) get a new similarity.
+    previous = np.concatenate(
+        (index.documents["representative"].to_numpy(), positions[len(index) :])
+    )
+    similarity = np.concatenate(
+        (index.documents["similarity"].to_numpy(), np.ones(new_documents.height))
+    )
+    stale = np.flatnonzero(representative != previous)
+    similarity[stale] = _similarity(
+        blocks, text_rows[stale], text_rows[representative[stale]], config.num_perm
+    )
     clusters = pl.DataFrame(
         {
             "doc_id": doc_ids,
@@ -375,6 +386,7 @@ def deduplicate(
                 "text_row": text_rows,
                 "generation": generations,
                 "representative": representative,
+                "similarity": similarity,
             },
             schema=_INDEX_DOCUMENT_SCHEMA,
         ),
@@ -537,7 +549,8 @@ def _near_duplicate_edges(
     # The one empty text (no words, all-EMPTY_SLOT signature) never near-duplicates anything.
     empty = np.flatnonzero(text_hashes == np.uint64(_EMPTY_TEXT_HASH))
     if len(empty):
-        left, right = left[(left != empty[0]) & (right != empty[0])], right[...]
+        real = (left != empty[0]) & (right != empty[0])
+        left, right = left[real], right[real]
     minimum_matches = math.ceil(config.threshold * config.num_perm - 1e-9)
     keep = _matches(blocks, left, right) >= minimum_matches
     return left[keep], right[keep]
