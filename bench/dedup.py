@@ -339,30 +339,41 @@ def quality_pairs(pairs: int, seed: int = 0) -> tuple[pl.DataFrame, list[tuple[i
     return documents, truth
 
 
-def quality(pairs: int) -> None:
+def quality(pairs: int, results: Path | None) -> None:
     documents, truth = quality_pairs(pairs)
     clusters = deduplicate(documents, CONFIG).clusters["cluster_id"].to_list()
     detected = np.array([clusters[left] == clusters[right] for left, right, _ in truth])
     jaccard = np.array([similarity for _, _, similarity in truth])
     threshold = CONFIG.threshold
-    print(f"{pairs} pairs, true 5-gram Jaccard uniform-ish over [0.4, 1], {CONFIG!r}")
-    print("true Jaccard   pairs  detected")
+    lines = [
+        f"{pairs} pairs of 40-400-word documents and edited copies, exact 5-gram Jaccard spread "
+        f"over [0.4, 1]; {CONFIG!r}. Command: `python -m bench.dedup --quality --pairs {pairs}`.",
+        "",
+        "| true Jaccard | pairs | detected (same cluster) |",
+        "|---|---:|---:|",
+    ]
     for low in np.arange(0.4, 1.0, 0.05):
         in_bin = (jaccard >= low) & (jaccard < low + 0.05 + (low > 0.94))
         if in_bin.any():
-            print(
-                f"[{low:.2f}, {low + 0.05:.2f})  {in_bin.sum():5d}  {detected[in_bin].mean():.3f}"
+            lines.append(
+                f"| [{low:.2f}, {low + 0.05:.2f}) | {in_bin.sum()} | "
+                f"{detected[in_bin].mean():.3f} |"
             )
+    lines.append("")
     for margin in (0.0, 0.05):
-        positives = jaccard >= threshold + margin
-        recall = detected[positives].mean()
+        recall = detected[jaccard >= threshold + margin].mean()
         precision = (jaccard[detected] >= threshold - margin).mean()
-        print(
-            f"recall (J >= {threshold + margin:.2f}) = {recall:.3f}; "
-            f"precision (detected pairs with J >= {threshold - margin:.2f}) = {precision:.3f}"
+        lines.append(
+            f"- recall (pairs with J >= {threshold + margin:.2f}) = {recall:.3f}; precision "
+            f"(detected pairs with J >= {threshold - margin:.2f}) = {precision:.3f}"
         )
     unrelated = len(clusters) - int(detected.sum()) - len(set(clusters))
-    print(f"merges between unrelated pairs: {unrelated}")
+    lines.append(f"- merges between unrelated documents: {unrelated}")
+    print("\n".join(lines))
+    if results is not None:
+        header = f"\n## dedup quality (MinHash LSH) — {dt.date.today().isoformat()}\n\n"
+        with results.open("a", encoding="utf-8") as handle:
+            handle.write(header + "\n".join(lines) + "\n")
 
 
 def main() -> None:
@@ -371,7 +382,7 @@ def main() -> None:
     parser.add_argument("--baseline-docs", type=int, default=20_000, help="baseline subsample")
     parser.add_argument("--quality", action="store_true", help="measure recall and precision")
     parser.add_argument("--pairs", type=int, default=3_000, help="pairs for --quality")
-    parser.add_argument("--results", type=Path, help="append the speed figures to this file")
+    parser.add_argument("--results", type=Path, help="append the figures to this Markdown file")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--extra", type=Path, help=argparse.SUPPRESS)
@@ -382,7 +393,7 @@ def main() -> None:
         )
         print(json.dumps(figures))
     elif arguments.quality:
-        quality(arguments.pairs)
+        quality(arguments.pairs, arguments.results)
     else:
         speed(arguments.docs, arguments.baseline_docs, arguments.results)
 

@@ -55,7 +55,7 @@ CLUSTER_SCHEMA: dict[str, pl.DataType] = {
     "is_representative": pl.Boolean(),
     "similarity": pl.Float64(),
 }
-_DOCS_PER_CHUNK = 32_768  # documents tokenised and sketched together; bounds working memory
+_DOCS_PER_CHUNK = 16_384  # documents sketched together: bounds memory, balances the threads
 _SKETCH_THREADS = 2  # chunks sketched at once (the reference machine has 2 cores)
 _PAIRS_PER_CHUNK = 65_536  # candidate pairs verified together (2 x 64k x 512 bytes gathered)
 # A bucket of m texts gives m(m-1)/2 pairs; in larger buckets each text is paired with the next
@@ -417,7 +417,9 @@ def _new_documents(documents: pl.DataFrame, index: SignatureIndex) -> pl.DataFra
         )
     if len(index) == 0:
         return frame
-    return frame.filter(~pl.col("doc_id").is_in(index.documents["doc_id"].implode()))
+    return frame.join(
+        index.documents.select("doc_id"), on="doc_id", how="anti", maintain_order="left"
+    )
 
 
 def _sketch(

@@ -63,11 +63,17 @@ ID_PREFIXES: dict[str, str] = {
 # Near-duplicate copies are made only from documents this long, so that a few edited words keep
 # the word-5-gram Jaccard similarity at or above NEAR_DUPLICATE_MIN_JACCARD.
 NEAR_DUPLICATE_MIN_WORDS = 60
+# Share of sentences written with a character's pronoun as subject that name the character instead.
+NAMED_SUBJECT_RATE = 0.4
 NEAR_DUPLICATE_MIN_JACCARD = 0.8
 SHINGLE_WORDS = 5
 
 _WORD = re.compile(r"\w+")
 _SLOT = re.compile(r"\{([A-Za-z_]+)(?:\.([A-Za-z_]+))?\}")
+_CHOICE = re.compile(r"\[([^\[\]]*)\]")  # an innermost [a|b|c]
+_DOUBLE_SPACE = re.compile(r" {2,}")
+_PRONOUN_SUBJECT = re.compile(r"\{([PQ])\.He\} ")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r" +([,.;:!?])")
 
 
 class DemoCorpusConfig(BaseModel):
@@ -323,6 +329,10 @@ class _Filler:
         )
         all_roles = list(words.ROLE_PAIRS)
         self.slots: dict[str, Callable[[], str]] = {
+            name: (lambda values=values: rng.choice(values))
+            for name, values in words.FILLERS.items()
+        }
+        self.slots |= {
             "town": lambda: rng.choice(words.TOWNS),
             "day": lambda: rng.choice(words.DAYS),
             "month": lambda: rng.choice(words.MONTHS),
@@ -343,22 +353,48 @@ class _Filler:
         }
 
     def fill(self, template: str) -> str:
-        return _SLOT.sub(self._replace, template)
+        """The template with every alternative chosen and every slot filled (see demo_text).
+
+        A template that opens with a character's pronoun ("{P.He} says ...") sometimes names the
+        character instead, so that sentences do not all start alike.
+        """
+        text = template
+        pronoun_subject = _PRONOUN_SUBJECT.match(template)
+        if pronoun_subject and self.rng.random() < NAMED_SUBJECT_RATE:
+            text = "{" + pronoun_subject.group(1) + ".Ref} " + template[pronoun_subject.end() :]
+        while (chosen := _CHOICE.sub(self._choose, text)) != text:
+            text = chosen
+        if "[" in text or "]" in text:
+            raise ValueError(f"unbalanced [ ] in the demo template {template!r}")
+        text = _SLOT.sub(self._replace, text)
+        return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _DOUBLE_SPACE.sub(" ", text))
+
+    def _choose(self, match: re.Match[str]) -> str:
+        return self.rng.choice(match.group(1).split("|"))
 
     def _replace(self, match: re.Match[str]) -> str:
         head, attribute = match.group(1), match.group(2)
-        if attribute is not None:
+        if attribute is not None and attribute.lower() == "ref":
+            value = self.fill(self.rng.choice(_CHARACTER_REFERENCES).replace("X", head))
+            capitalise = attribute[0].isupper()
+        elif attribute is not None:
             value = self.characters[head].attribute(attribute)
             capitalise = attribute[0].isupper()
         else:
             if head.lower() not in self.slots:
                 raise KeyError(f"unknown slot {head!r} in a demo template")
             value = self.slots[head.lower()]()
+            if "{" in value or "[" in value:
+                value = self.fill(value)
             capitalise = head[0].isupper()
         return value[:1].upper() + value[1:] if capitalise else value
 
     def sentences(self, pool: Sequence[str], count: int) -> list[str]:
         return [self.fill(template) for template in self.rng.sample(pool, min(count, len(pool)))]
+
+
+# Ways to name a character without a pronoun; X stands for the character's letter (P or Q).
+_CHARACTER_REFERENCES = ("{X.name}", "{X.first}", "{X.last}", "the {X.role}")
 
 
 def _with_article(noun: str) -> str:
@@ -387,13 +423,35 @@ def _paragraphs(
     return separator.join(paragraphs)
 
 
+def _linked(rng: random.Random, sentences: list[str], genre: str) -> list[str]:
+    """Vary how sentences meet: some open with a connector, some join the sentence before.
+
+    Only sentences whose first word reads the same in lower case are changed, and the decision
+    never depends on a character's gender, so a gender-variant copy links its sentences alike.
+    """
+    linked: list[str] = []
+    for sentence in sentences:
+        draw = rng.random()
+        if not linked or sentence.split(" ", 1)[0] not in words.LOWERCASE_STARTS:
+            linked.append(sentence)
+            continue
+        lowered = sentence[:1].lower() + sentence[1:]
+        if draw < 0.12 and linked[-1].endswith(".") and '"' not in linked[-1]:
+            linked[-1] = linked[-1][:-1] + rng.choice(("; ", ", and ")) + lowered
+        elif draw < 0.4:
+            linked.append(rng.choice(words.CONNECTORS[genre]) + lowered)
+        else:
+            linked.append(sentence)
+    return linked
+
+
 def _compose_news(filler: _Filler, rng: random.Random) -> _Composed:
     title = filler.fill(rng.choice(words.NEWS_TITLES))
     body = filler.sentences(words.NEWS_BODY + filler.topic.facts, _sentence_count(rng, 3, 8))
     sentences = [filler.fill(rng.choice(words.NEWS_OPENINGS)), *body]
     if rng.random() < 0.6:
         sentences.append(filler.fill(rng.choice(words.NEWS_CLOSINGS)))
-    return _Composed(title, _paragraphs(rng, sentences, 1, 3, "\n\n"))
+    return _Composed(title, _paragraphs(rng, _linked(rng, sentences, "news"), 1, 3, "\n\n"))
 
 
 def _compose_forum(filler: _Filler, rng: random.Random) -> _Composed:
@@ -401,8 +459,8 @@ def _compose_forum(filler: _Filler, rng: random.Random) -> _Composed:
     sentences = [filler.fill(rng.choice(words.FORUM_OPENINGS))]
     sentences += filler.sentences(words.FORUM_BODY, _sentence_count(rng, 2, 7))
     if rng.random() < 0.5:
-        sentences.append(rng.choice(words.FORUM_CLOSINGS))
-    return _Composed(title, _paragraphs(rng, sentences, 1, 3, "\n"))
+        sentences.append(filler.fill(rng.choice(words.FORUM_CLOSINGS)))
+    return _Composed(title, _paragraphs(rng, _linked(rng, sentences, "forum"), 1, 3, "\n"))
 
 
 def _compose_story(filler: _Filler, rng: random.Random) -> _Composed:
@@ -410,18 +468,18 @@ def _compose_story(filler: _Filler, rng: random.Random) -> _Composed:
     sentences = [filler.fill(rng.choice(words.STORY_OPENINGS))]
     sentences += filler.sentences(words.STORY_BODY, _sentence_count(rng, 5, 12))
     sentences.append(filler.fill(rng.choice(words.STORY_CLOSINGS)))
-    return _Composed(title, _paragraphs(rng, sentences, 2, 4, "\n\n"))
+    return _Composed(title, _paragraphs(rng, _linked(rng, sentences, "story"), 2, 4, "\n\n"))
 
 
 def _compose_essay(filler: _Filler, rng: random.Random) -> _Composed:
     if rng.random() < 0.3:
         lines = [
             "MEMO: " + filler.fill(rng.choice(words.MEMO_SUBJECTS)),
-            "To: All staff",
-            filler.fill("From: Office of the {P.Role}"),
+            "To: " + filler.fill(rng.choice(words.MEMO_TO)),
+            "From: " + filler.fill(rng.choice(words.MEMO_FROM)),
             filler.fill("Date: {Day} {num} {Month}"),
             *filler.sentences(words.MEMO_BODY, rng.randint(2, 6)),
-            rng.choice(words.MEMO_CLOSINGS),
+            filler.fill(rng.choice(words.MEMO_CLOSINGS)),
             filler.fill("{P.name}"),
         ]
         return _Composed(None, "\n".join(lines))
@@ -430,7 +488,7 @@ def _compose_essay(filler: _Filler, rng: random.Random) -> _Composed:
         words.ESSAY_BODY + filler.topic.facts, _sentence_count(rng, 5, 11)
     )
     sentences.append(filler.fill(rng.choice(words.ESSAY_CLOSINGS)))
-    return _Composed(None, _paragraphs(rng, sentences, 2, 4, "\n"))
+    return _Composed(None, _paragraphs(rng, _linked(rng, sentences, "essay"), 2, 4, "\n"))
 
 
 def _compose_headline(filler: _Filler, rng: random.Random) -> _Composed:
