@@ -50,3 +50,8 @@ def test_demo_command_materializes_everything_and_records_runs(tmp_path):
     )
     assert again.returncode == 0, again.stdout + again.stderr
     assert "using the shards already in" in again.stdout
+    assert _table_sizes(again.stdout) == _table_sizes(done.stdout)  # re-runs replace, never append
+
+
+def _table_sizes(stdout: str) -> list[str]:
+    return [line for line in stdout.splitlines() if line.rstrip().endswith(" rows")]
