@@ -79,7 +79,7 @@ def main(argv: list[str]) -> int:
     if not rest:
         print("usage: python3 tasks.py bench ingest_clean|rewrite|dedup [args]")
         return 2
-    return run(str(ROOT / "bench" / f"{rest[0]}.py"), *rest[1:])
+    return run("-m", f"bench.{rest[0]}", *rest[1:])
 
 
 if __name__ == "__main__":
