@@ -5,7 +5,10 @@ text) whose documents give every stage real work: gender-exclusive words and pro
 rewriter (Bartl & Leavy 2024), markup and odd Unicode for cleaning, low-quality documents for the
 quality filters, broken records for quarantine, and planted exact, near and gender-variant
 duplicates whose positions the returned manifest records as ground truth for deduplication.
-Apart from those planted copies, no two documents share a normalised text.
+Apart from those planted copies, no two documents share a normalised text, and few share even a
+13-word sequence: templates vary almost every few words (see corpus/demo_text.py), so that
+validation and test documents do not repeat train text once the corpus is split (the leakage
+check of corpus/leakage.py compares 13-grams, after Brown et al. 2020).
 """
 
 from __future__ import annotations
@@ -73,6 +76,15 @@ _SLOT = re.compile(r"\{([A-Za-z_]+)(?:\.([A-Za-z_]+))?\}")
 _CHOICE = re.compile(r"\[([^\[\]]*)\]")  # an innermost [a|b|c]
 _DOUBLE_SPACE = re.compile(r" {2,}")
 _PRONOUN_SUBJECT = re.compile(r"\{([PQ])\.He\} ")
+_SLOT_OR_TEXT = re.compile(r"\{[^}]*\}|[^{]+")
+_WORD_VARIANTS = {word: group for group in words.WORD_VARIANTS for word in group}
+_VARIABLE_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(_WORD_VARIANTS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+_ARTICLE = re.compile(r"\b([Aa])n? (?=([A-Za-z][\w'-]*))")
+# Words whose spelling misleads the a/an choice.
+_A_BEFORE_VOWEL = ("uni", "use", "usu", "one", "eu", "ur")
+_AN_BEFORE_CONSONANT = ("hour", "honest", "heir")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r" +([,.;:!?])")
 
 
@@ -300,7 +312,12 @@ def _make_character(
 
 
 def _article(noun: str) -> str:
-    return "an" if noun[:1].lower() in "aeiou" else "a"
+    lower = noun.lower()
+    if lower.startswith(_AN_BEFORE_CONSONANT):
+        return "an"
+    if lower.startswith(_A_BEFORE_VOWEL):
+        return "a"
+    return "an" if lower[:1] in "aeiou" else "a"
 
 
 def _plural(noun: str) -> str:
@@ -356,18 +373,36 @@ class _Filler:
         """The template with every alternative chosen and every slot filled (see demo_text).
 
         A template that opens with a character's pronoun ("{P.He} says ...") sometimes names the
-        character instead, so that sentences do not all start alike.
+        character instead, and words of the template's own text may be swapped for an
+        interchangeable word, so that sentences from one template do not all read alike.
         """
         text = template
         pronoun_subject = _PRONOUN_SUBJECT.match(template)
         if pronoun_subject and self.rng.random() < NAMED_SUBJECT_RATE:
             text = "{" + pronoun_subject.group(1) + ".Ref} " + template[pronoun_subject.end() :]
+        text = self._expand(text)
+        # Only the text between slots: slot names and slot values stay as they are.
+        text = "".join(
+            part if part.startswith("{") else _VARIABLE_WORD.sub(self._vary, part)
+            for part in _SLOT_OR_TEXT.findall(text)
+        )
+        text = _SLOT.sub(self._replace, text)
+        text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _DOUBLE_SPACE.sub(" ", text))
+        return _ARTICLE.sub(_fitting_article, text)
+
+    def _expand(self, template: str) -> str:
+        """The template with every [a|b] alternative chosen, innermost first."""
+        text = template
         while (chosen := _CHOICE.sub(self._choose, text)) != text:
             text = chosen
         if "[" in text or "]" in text:
             raise ValueError(f"unbalanced [ ] in the demo template {template!r}")
-        text = _SLOT.sub(self._replace, text)
-        return _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _DOUBLE_SPACE.sub(" ", text))
+        return text
+
+    def _vary(self, match: re.Match[str]) -> str:
+        word = match.group(0)
+        variant = self.rng.choice(_WORD_VARIANTS[word.lower()])
+        return variant[:1].upper() + variant[1:] if word[:1].isupper() else variant
 
     def _choose(self, match: re.Match[str]) -> str:
         return self.rng.choice(match.group(1).split("|"))
@@ -385,7 +420,7 @@ class _Filler:
                 raise KeyError(f"unknown slot {head!r} in a demo template")
             value = self.slots[head.lower()]()
             if "{" in value or "[" in value:
-                value = self.fill(value)
+                value = _SLOT.sub(self._replace, self._expand(value))
             capitalise = head[0].isupper()
         return value[:1].upper() + value[1:] if capitalise else value
 
@@ -395,6 +430,11 @@ class _Filler:
 
 # Ways to name a character without a pronoun; X stands for the character's letter (P or Q).
 _CHARACTER_REFERENCES = ("{X.name}", "{X.first}", "{X.last}", "the {X.role}")
+
+
+def _fitting_article(match: re.Match[str]) -> str:
+    """ "a" or "an", whichever the next word takes, keeping the article's capitalisation."""
+    return match.group(1) + ("n " if _article(match.group(2)) == "an" else " ")
 
 
 def _with_article(noun: str) -> str:

@@ -9,10 +9,13 @@ repeats across documents (the leakage check compares word 13-grams between split
   role, a_role (role with its article), ref (name, first name, last name or "the role", drawn per
   use), he, him, his (determiner), hers (standalone), himself, man, kid, hero.
 A capitalised slot or attribute (`{Town}`, `{P.He}`) capitalises the first letter of what it
-inserts. Pronoun templates are written in the third person singular ("{P.he} walks",
-"{P.he} doesn't"), which is exactly what the rewriting stage has to turn into "they walk",
-"they don't"; a verb always has its own pronoun ("and {P.he} says", never "and says"), so the
-rewritten text stays grammatical.
+inserts. On top of that the generator swaps words of WORD_VARIANTS for an interchangeable word,
+may name a character where a template opens with its pronoun, links sentences with CONNECTORS, and
+fixes "a"/"an" (corpus/demo.py). Rule of thumb, measured with the leakage check: any 13 words of a
+template should hold two or three parts that vary widely (a name, {town}, {street}, {when}, {num}).
+Pronoun templates are written in the third person singular ("{P.he} walks", "{P.he} doesn't"),
+which is exactly what the rewriting stage has to turn into "they walk", "they don't"; a verb always
+has its own pronoun ("and {P.he} says", never "and says"), so the rewritten text stays grammatical.
 """
 
 from __future__ import annotations
@@ -90,7 +93,7 @@ LAST_NAMES: tuple[str, ...] = (
     "Jensen", "Kelly", "Lopez", "Mahmoud", "Nilsen", "Osei", "Price", "Ramos", "Sato", "Turner",
     "Vargas", "Ward", "Young", "Zhou", "Akhtar", "Bauer", "Carter", "Dimitrov", "Ellison",
     "Fernandes", "Grant", "Horvat", "Ito", "Kumar", "Lund", "Mills", "Nakamura", "Owusu",
-    "Petrov", "Rahman", "Santos", "Tran", "Varga", "Webb", "Xu", "Quigley", "Sutherland",
+    "Petrov", "Rashid", "Santos", "Tran", "Varga", "Webb", "Xu", "Quigley", "Sutherland",
 )  # fmt: skip
 
 # "Mansfield", "Manchester" and "Germantown" contain substrings a careless rewriter would change.
@@ -176,8 +179,8 @@ FILLERS: dict[str, tuple[str, ...]] = {
     "group": (
         "residents", "parents", "local traders", "regulars", "commuters", "pensioners", "students",
         "volunteers", "shop owners", "tenants", "families", "dog walkers", "cyclists",
-        "young people", "older residents", "small businesses", "people on {street}",
-        "newcomers to {town}",
+        "young people", "older residents", "small businesses", "newcomers", "carers",
+        "bus drivers", "allotment holders", "renters", "market traders",
     ),
     "reason": (
         "because of {issue}", "after complaints about {thing}", "to save money",
@@ -214,8 +217,8 @@ FILLERS: dict[str, tuple[str, ...]] = {
         "grey", "blue", "green", "red", "yellow", "brown", "white", "black", "orange", "pale",
     ),
     "food": (
-        "toast", "soup", "a sandwich", "cake", "porridge", "chips", "an apple", "a pie",
-        "noodles", "stew",
+        "toast", "soup", "sandwiches", "cake", "porridge", "chips", "apples", "pies", "noodles",
+        "stew", "biscuits", "scones",
     ),
 }
 
@@ -251,17 +254,15 @@ TOPICS: dict[str, Topic] = {
         roles=("sports", "camera", "chair", "spokes", "grounds", "anchor"),
         neutral_roles=("coach", "referee", "captain", "goalkeeper", "physiotherapist"),
         facts=(
-            "The home side scored [twice|three times] in the last [ten|fifteen|few] minutes to "
-            "[win|draw|rescue] the match.",
+            "[The home side|The visitors|{Town}] scored [twice|three times] in the last {num} "
+            "minutes to [win|draw|rescue] the match {when}.",
             "[More than|Nearly|Around] {big} [supporters|fans|spectators] packed into {place} "
             "despite the [cold|rain|wind|early kick-off].",
-            "Nobody could fault the sportsmanship [on show|on display] from [both teams|either "
-            "side|the visitors] {when}.",
-            "The groundsmen worked [through the night|all {daypart}|for {num} hours] to get "
-            "[the pitch|{place}] ready.",
+            "Nobody could fault the sportsmanship at {place} {when}.",
+            "The groundsmen [at {place}|in {town}] worked for {num} hours to get the pitch ready "
+            "[for {event}|{when}].",
             "It was the club's first [trophy|title|cup win|promotion] in {num} years.",
-            "[Tickets|Seats] for {event} sold out in [{num} minutes|under an hour|a single "
-            "{daypart}].",
+            "[Tickets|Seats] for {event} sold out [{when}|within {num} minutes].",
         ),
     ),
     "politics": Topic(
@@ -280,10 +281,9 @@ TOPICS: dict[str, Topic] = {
         neutral_roles=("mayor", "lawyer", "reporter", "volunteer", "accountant"),
         facts=(
             "Turnout at the last [election|by-election|vote] was just {pct} percent.",
-            "Councilmen and councilwomen from [both parties|every party|all sides] voted "
-            "[for|against] the motion.",
-            "The ombudsman's report [on {issue}|into {thing}] will be published [in {month}|"
-            "{soon}].",
+            "Councilmen and councilwomen from [both parties|every party|all sides] in {town} "
+            "voted [for|against] the motion on {day}.",
+            "The ombudsman's report [on {issue}|into {thing}] is due {soon}.",
             "Campaigners have threatened to boycott the [consultation|hearing|review] [on|into] "
             "{thing}.",
             "The motion [passed|failed] by [a comfortable margin|{num} votes|a single vote] after "
@@ -312,10 +312,10 @@ TOPICS: dict[str, Topic] = {
         neutral_roles=("manager", "accountant", "engineer", "driver", "editor"),
         facts=(
             "Profits [rose|fell|grew] by {pct} percent in the [last|latest|third|second] quarter.",
-            "The [firm|company] says it lacks the manpower to [meet demand|open {thing}|keep up "
-            "with orders] [this {season}|before {event}|].",
-            "Salesmen and saleswomen have been [promised|offered] a [bonus|pay rise|day off] if "
-            "[targets|the {season} targets] are met.",
+            "{Org} says it lacks the manpower [in {town}|on {street}] to [meet demand|open "
+            "{thing}|keep up with orders] {soon}.",
+            "Salesmen and saleswomen in {town} get a [bonus|pay rise|day off] for {big} sales by "
+            "{month}.",
             "The company's résumé of [achievements|successes] was [read out|presented] to "
             "[shareholders|staff|guests] {when}.",
             "Analysts expect the [merger|expansion|deal] to [create|cost] {big} jobs.",
@@ -341,13 +341,13 @@ TOPICS: dict[str, Topic] = {
         neutral_roles=("scientist", "engineer", "technician", "doctor", "librarian"),
         facts=(
             "The study followed {big} volunteers for {num} [years|months].",
-            "Man-made chemicals were found in [every|almost every|{num} of the] [sample|samples] "
-            "taken from [the river|the estuary|{place}].",
+            "Man-made chemicals were found in {num} of the {big} samples taken from [the "
+            "river|the estuary|{place}] {when}.",
             "The findings could [change|transform] how mankind [thinks about|understands] "
             "[ageing|sleep|memory|the oceans].",
             "Human error was [ruled out|not ruled out|blamed] as [a cause|the cause] of the "
             "[fault|failure|delay] {when}.",
-            "Results will be published in a [peer-reviewed|leading|specialist] journal {soon}.",
+            "Results [from {place}|on {issue}] will appear in a journal {soon}.",
             "[Volunteers|Students] counted {big} [birds|insects|plants] at {place} {when}.",
         ),
     ),
@@ -370,12 +370,12 @@ TOPICS: dict[str, Topic] = {
             "The postman knows every dog on [the street|{street}|the estate] by name.",
             "Volunteers collected {num} bags of [rubbish|litter|plastic] from [the riverbank|"
             "{place}|the verges] {when}.",
-            "Firemen from the local station gave a [safety talk|demonstration|talk on fire "
-            "safety] to [the children|the scouts|pupils from {town}].",
+            "Firemen from the {town} station gave a [safety talk|demonstration|talk on fire "
+            "safety] to [{num} children|the scouts|pupils from {place}] {when}.",
             "The [fete|fair|raffle] raised {big} pounds for [the hospice|the air ambulance|"
             "the food bank].",
-            "Neighbours say the landlady of the [corner pub|Red Lion|pub on {street}] is the "
-            "heart of the [village|street|place].",
+            "[Neighbours|Regulars|{Group}] say the landlady of the pub on {street} keeps {town} "
+            "going.",
             "[About|Nearly|Over] {num} [stalls|families|dogs] [turned up|took part] despite the "
             "[weather|short notice].",
         ),
@@ -399,10 +399,9 @@ TOPICS: dict[str, Topic] = {
             "The weatherman had warned of [strong winds|heavy rain|fog|snow] since [the weekend|"
             "{day}|{when}].",
             "Temperatures dropped to minus {num} degrees [overnight|on {day}|in {town}].",
-            "Fishermen kept their boats [in the harbour|tied up|ashore] until the "
-            "[storm|gale|worst of it] [passed|had passed|blew over].",
-            "Gusts [strong enough to bring down trees|of more than {num} miles an hour|of up to "
-            "{num} miles an hour] were measured on [the hills|the coast|{place}].",
+            "Fishermen [in|at] {town} kept their boats [in the harbour|tied up|ashore] until "
+            "{day}.",
+            "Gusts of {num} miles an hour hit {town} {when}.",
             "[Around|Nearly|More than] {num} homes in {town} lost power {when}.",
         ),
     ),
@@ -421,15 +420,13 @@ TOPICS: dict[str, Topic] = {
         roles=("steward", "host", "door", "bar", "waiter", "land"),
         neutral_roles=("pilot", "driver", "chef", "manager", "volunteer"),
         facts=(
-            "The stewardesses handed out [blankets|tea|water] as the [heating|air conditioning] "
-            "[failed|broke down|gave up] [over the Alps|somewhere over the sea|{when}].",
+            "On the {num}-hour flight [to|from] {town}, the stewardesses handed out "
+            "[blankets|tea|water] {when}.",
             "Passengers waited {num} hours for the next [ferry|train|coach|flight] [to {town}|"
             "home|].",
-            "The hostess [greeted|welcomed] [every guest|each guest|the guests] by name at the "
-            "[door|gate|top of the stairs].",
+            "The hostess at {place} [greeted|welcomed] all {num} guests by name.",
             "Doormen in [grey|green|black] coats carried the bags up the [marble|stone] steps.",
-            "Booking a room in [the old town|{town}] now costs {pct} percent more than [last "
-            "year|in {month}].",
+            "A room in {town} now costs {pct} percent more than in {month}.",
             "Visitors from Germany make up [a third|a quarter|half] of the [summer|{season}] "
             "guests.",
         ),
@@ -449,10 +446,10 @@ TOPICS: dict[str, Topic] = {
         roles=("chair", "spokes", "ombuds", "police"),
         neutral_roles=("nurse", "doctor", "paramedic", "pharmacist", "volunteer"),
         facts=(
-            "Waiting times have fallen by {pct} percent since the [new clinic|night clinic|"
-            "walk-in centre] opened.",
-            "A humane approach to [care|old age|illness] costs less in the [long run|end], the "
-            "[report|review|study] says.",
+            "Waiting times [at {place}|in {town}] have fallen by {pct} percent since the [new "
+            "clinic|night clinic|walk-in centre] opened.",
+            "[According to {org}|{P.name} argues that] a humane approach to [care|old "
+            "age|illness|dementia] saves {big} pounds a year.",
             "{Big} people donated blood during the [campaign|appeal|{season}].",
             "The hospital's manual for [night staff|new nurses|porters] has been rewritten.",
             "Human contact matters as much as [medicine|treatment], [nurses|carers|patients] told "
@@ -475,11 +472,11 @@ TOPICS: dict[str, Topic] = {
         neutral_roles=("teacher", "librarian", "coach", "nurse", "volunteer"),
         facts=(
             "Pupils at the [school|college] speak {num} languages between them.",
-            "Every schoolgirl and schoolboy in [the year group|Year {num}|the class] "
-            "[passed|took] the [swimming test|first aid course|cycling test] [this "
-            "{season}|{when}].",
-            "The German exchange trip will run again {soon}.",
-            "The headmaster's annual letter was sent to [parents|families] {when}.",
+            "Every schoolgirl and schoolboy in Year {num} at {place} passed [the swimming "
+            "test|the cycling test] {when}.",
+            "The German exchange trip [to {town}'s twin town|for Year {num}] will run again "
+            "{soon}.",
+            "The headmaster's letter about {issue} went out to {big} families {when}.",
             "Exam results have improved every year for {num} years [in a row|running].",
             "The [library|school] lends [{num}|{big}] books a [week|term] to [pupils|families] "
             "from {town}.",
@@ -500,16 +497,16 @@ TOPICS: dict[str, Topic] = {
         roles=("actor", "usher", "camera", "host", "chair"),
         neutral_roles=("director", "editor", "critic", "designer", "volunteer"),
         facts=(
-            "The actress who plays the heroine [received|got|earned] a [standing ovation|long "
-            "ovation|huge cheer] [on the opening night|{when}|every night].",
+            "{P.first} {P.last}, the actress who plays the heroine, got {num} curtain calls "
+            "{when}.",
             "Critics [praised|hailed] the Batman parody as the [funniest|boldest|strangest] show "
             "of the [festival|{season}].",
             "Usherettes sold [ice creams|sweets|programmes] from trays during the "
             "[interval|break] [as usual|{when}|].",
-            "The play is a romance set in a [small|tiny|forgotten] [fishing village|mill town|"
-            "seaside town] [near {town}|after the war|].",
-            "The cameramen filmed the [rehearsal|dress rehearsal|last night] for a "
-            "documentary [about {town}|on {issue}|].",
+            "The play is a romance set in {town} [in the {ordinal} century|during {event}|on "
+            "{street}].",
+            "The cameramen filmed [the rehearsal|the dress rehearsal|{P.first}'s last night] for "
+            "a documentary about {town}.",
             "[Tickets|Seats] for {event} went on sale {when} [and sold out|at {num} pounds "
             "each].",
         ),
@@ -531,8 +528,7 @@ TOPICS: dict[str, Topic] = {
         facts=(
             "The waitress recommended the [fish|mussels|crab], which had been landed that "
             "[morning|afternoon].",
-            "A bowl of ramen [now costs|costs] more [than a three-course|than a two-course|than a "
-            "whole] lunch did {num} years ago.",
+            "Ramen at {place} now costs {num} pounds a bowl, up from {num} in {month}.",
             "Barmen from {num} pubs competed in the [cocktail|cider|coffee] contest.",
             "The [market|bakery|stall] sells [a dozen|{num}] kinds of German bread.",
             "The fishermen's cooperative supplies most [restaurants|cafés|kitchens] in [town|"
@@ -559,9 +555,9 @@ TOPICS: dict[str, Topic] = {
             "The software crashed {num} times during the [demonstration|launch|first week].",
             "[Most|Much|Part] of the [outage|disruption|damage] was caused by human error, the "
             "[inquiry|review|report] [found|concluded].",
-            "The repairman [said|insisted] the workmanship on the old "
-            "[radios|televisions|kettles] was [better|far better] than on the [new ones|modern "
-            "ones].",
+            "The repairman [at {place}|on {street}] [said|insisted] the workmanship on "
+            "[{P.first}'s|the old|{num}-year-old] [radios|televisions|kettles|clocks] was "
+            "[better|far better].",
             "Engineers estimate the [upgrade|repair|rollout] will take {big} man-hours.",
             "The manual [runs to|has] {big} pages and [nobody reads it|nobody has read it|"
             "hardly anyone opens it].",
@@ -606,6 +602,26 @@ LOWERCASE_STARTS: frozenset[str] = frozenset(
     )
 )  # fmt: skip
 
+# Interchangeable words: where one appears in a template's own text (not in a slot value), the
+# generator may write any word of its group instead, so that fixed template text varies too.
+WORD_VARIANTS: tuple[tuple[str, ...], ...] = (
+    ("people", "folk"), ("nobody", "no one"),
+    ("anyone", "anybody"), ("everyone", "everybody"), ("someone", "somebody"),
+    ("meeting", "session"), ("decision", "choice"),
+    ("plan", "scheme", "proposal"), ("plans", "schemes", "proposals"),
+    ("worried", "concerned"), ("difficult", "tough"), ("quickly", "swiftly"),
+    ("perhaps", "maybe"), ("although", "though"), ("nearly", "almost"), ("lately", "recently"),
+    ("often", "frequently"), ("usually", "normally"), ("honestly", "frankly", "genuinely"),
+    ("apparently", "supposedly", "reportedly"), ("quiet", "silent"), ("angry", "furious"),
+    ("whole", "entire"), ("children", "kids"), ("pupils", "students"),
+    ("residents", "locals", "neighbours"), ("volunteers", "helpers"), ("money", "cash", "funds"),
+    ("began", "started"), ("finished", "completed"), ("confirmed", "announced"),
+    ("small", "little"), ("good", "fine"), ("night", "evening"), ("near", "close to"),
+    ("again", "once more"), ("percent", "per cent"), ("praised", "applauded", "commended"),
+    ("packed", "crowded"), ("delayed", "postponed"), ("quick", "swift"), ("finally", "at last"),
+    ("seemed", "appeared"), ("empty", "deserted"), ("suggests", "implies"),
+)
+
 # ---- news reports (news.jsonl, broken.jsonl) -----------------------------------------------------
 
 NEWS_OPENINGS: tuple[str, ...] = (
@@ -625,17 +641,16 @@ NEWS_OPENINGS: tuple[str, ...] = (
     "meeting at {place} {when}, where {P.name} was the [main|last|first] speaker.",
     "{Role_pl} from across {town} [gathered|met|turned out] at {place} {when} to [discuss|talk "
     "about|complain about|debate] {issue}.",
-    "{Town} {P.role} {P.name} has [announced|confirmed|let it be known] that {P.he} will step "
-    "down [after|before] {event}.",
+    "{Town} {P.role} {P.name} has [announced|confirmed] that {P.he} will step down in {month} "
+    "after {num} years at {org}.",
     "A [row|dispute|disagreement|quarrel] over {thing} [has divided|is dividing|has split] {group} "
     "in {town}, and {P.name}, {P.a_role} at {org}, [says|admits|believes] it will not be settled "
     "[quickly|soon|easily].",
-    "{Group} in {town} [will|could|may] have to wait until {soon} for a decision on {thing}, "
-    "{P.name} [said|confirmed|warned] {when}.",
+    "{Group} in {town} [will|could|may] wait {num} more weeks for a decision on {thing}, {P.name} "
+    "[said|confirmed|warned] {when}.",
     "[It has been|It was] a [difficult|busy|long|strange|good] [week|month|few days] for "
     "{P.name}, the {P.role} [at|of] {org}.",
-    "{P.name} [did not expect|never expected|was not expecting] to [become|end up as] the "
-    "[face|voice|public face] of the campaign [against|over] {issue} in {town}.",
+    "{P.name} never expected to [lead|front] the campaign [against|over] {issue} in {town}.",
     "When {P.name} [took over|started] as {P.role} at {org} {num} years ago, [hardly anyone|"
     "nobody] [talked|worried] about {issue}.",
     "[More than|Nearly|Almost|About] {big} people have signed a petition [about|against|over] "
@@ -647,34 +662,31 @@ NEWS_OPENINGS: tuple[str, ...] = (
 NEWS_BODY: tuple[str, ...] = (
     "{P.He} {said} the decision had been [difficult|painful|hard|a close call] but [fair|right|"
     "necessary|sensible].",
-    "\"We have listened to [everyone|residents|every side|the town], and we will keep "
-    "[listening|doing so|at it],\" {P.he} [said|added|told the meeting].",
+    "\"We have listened to {group} in {town},\" {P.he} [said|added|told {org}] {when}.",
     "According to {P.last}, the cost of {thing} has [risen|gone up|climbed] by {pct} percent "
     "since [last year|{month}|the spring|the last election].",
     "{P.He} is expected to [present|publish|deliver|send] a [full|detailed|short|final] report "
     "to {org} {soon}.",
-    "{P.He} has been criticised by [some residents|{group}|several {role_pl}|members of {org}], "
-    "who say {P.he} doesn't understand {issue}.",
-    "Asked whether {P.he} would [resign|stand down|quit|stand again], {P.last} [laughed|smiled|"
-    "shrugged] and said {P.he}'s not going anywhere.",
-    "{Q.name}, {Q.a_role} who has worked with {P.last} for [years|{num} years|a decade|most of "
-    "{Q.his} career], described {P.him} as [stubborn|difficult|demanding|cautious] but [honest|"
-    "fair|decent|loyal].",
-    "{Q.He} said {Q.he} was [surprised|disappointed|pleased|not surprised] by the [announcement|"
-    "news|decision], but {Q.he} [hopes|thinks|believes] it will help {town}.",
-    "The {Q.role} added that {Q.he} had raised [concerns|questions|doubts] about {issue} with "
-    "{P.him} [more than once|{num} times|last {month}|in private].",
-    "[Both sides|Everyone involved|All parties|Both camps] [agree|accept|admit] that more "
-    "manpower [is|will be] needed [before|ahead of|in time for] {event}.",
-    "[Critics|Opponents|Some {group}] call the [new rules|changes|scheme] a man-made [obstacle|"
-    "problem|mess] that [helps nobody|nobody asked for|serves no one].",
-    "The {Q.role}'s own view is that the plan is [sound|workable|sensible|{good}], although "
-    "{Q.he} admits it is [not perfect|far from perfect|{bad} in places].",
+    "{P.He} has been criticised by [some residents|{group}|several {role_pl}|members of {org}] "
+    "[in {town}|on {street}], who say {P.he} doesn't understand {issue}.",
+    "Asked {when} whether {P.he} would [resign|stand down|quit|stand again], {P.last} "
+    "[laughed|smiled|shrugged] and said {P.he}'s staying in {town}.",
+    "{Q.name}, {Q.a_role} who has worked with {P.last} for {num} years, described {P.him} as "
+    "[stubborn|difficult|demanding|cautious] but [honest|fair|decent|loyal] {when}.",
+    "{Q.He} said {Q.he} was [surprised|disappointed|pleased|not surprised] by the "
+    "[announcement|news] from {org} {when}, but {Q.he} [hopes|thinks|believes] it will help "
+    "{town}.",
+    "{Q.first} added that {Q.he} had raised {issue} with {P.him} {num} times [since {month}|this "
+    "{season}].",
+    "[Both sides|Everyone involved|All parties|Both camps] agree that {org} [needs|will need] "
+    "{num} more staff, and more manpower on {street}.",
+    "[Critics|Opponents|Some {group}] in {town} call {thing} a man-made [obstacle|problem|mess].",
+    "{Q.first}'s own view is that {thing} is {good}, [though|although] {Q.he} [admits|accepts] it "
+    "is {bad} in places.",
     "{P.His} [office|team|staff] confirmed that {num} people have already [signed up|applied|"
     "registered|complained].",
-    "{P.He} walks [to work|to {place}|through {town}|to the office] every [morning|day|{day}] "
-    "and {P.he} says that is where {P.he} [hears|learns|finds out] what [people|{group}] really "
-    "think.",
+    "{P.He} walks [to work|to {place}|through {town}] every {day}, and {P.his} {kin} says {P.he} "
+    "knows half of {street}.",
     "In a [short|brief|written] statement [released|issued] {when}, {org} said the {P.role} "
     "[has|had] its [full|complete|continued] support.",
     "Local {role_pl} [said|complained|pointed out] that they had not been [consulted|asked|told] "
@@ -682,47 +694,42 @@ NEWS_BODY: tuple[str, ...] = (
     "{P.He} was not available for [further|more] comment {when}.",
     "{P.He}'ll [meet|speak to|sit down with] the {Q.role} again {soon}, {P.his} [office|team] "
     "said.",
-    "The {P.role} thanked the [volunteers|staff|organisers|{group}] and said the [success|"
-    "credit] was theirs, not {P.hers}.",
-    "{P.He} [insisted|repeated|made clear] that {P.he} had made the [decision|call|choice] "
-    "{P.himself}, [without pressure from {org}|after talking to {group}|{when}].",
-    "{A_spokes} for {org} [declined to comment|would not comment|said it was too early to "
-    "comment] [on {thing}|{when}|].",
+    "{P.first} thanked {num} [volunteers|organisers] on {street} and said the [success|credit] "
+    "was theirs, not {P.hers}.",
+    "{P.He} [insisted|repeated|made clear] {when} that {P.he} had made the [decision|call|choice] "
+    "about {thing} {P.himself}.",
+    "{A_spokes} for {org} [declined to comment|would not comment] {when} on {thing}.",
     "[Officials|Planners|Engineers at {org}] estimate that [the project|{thing}|the work] will "
     "need [about|around|at least] {big} man-hours.",
-    "[Some residents|A few {group}|Several {group}] have called for a boycott of {place} until "
-    "something is done about {issue}.",
+    "{Num} {group} on {street} have signed up to boycott {place} from {day}.",
     "[The|A] {neutral} at {place} [said|told us|thought] the [building|project|place] was in "
     "[good|safe|capable] hands.",
-    "{P.He} has promised to publish the [figures|numbers|accounts] [in full|{soon}], and {P.he} "
-    "does not expect any [surprises|bad news|complaints].",
+    "{P.He} has promised to publish the [figures|numbers|accounts] for {thing} {soon}[, and "
+    "{P.he} does not expect any surprises|].",
     "\"Is {P.he} [serious|joking|listening]?\" asked {Q.name}, who has lived in {town} [all "
     "{Q.his} life|for {num} years|since {Q.he} was a {Q.kid}].",
-    "{P.He} has a reputation for [plain speaking|straight answers|blunt words], and {P.he} "
-    "did not disappoint [{when}|at {place}|].",
-    "[Last year|In {month}|At the last meeting] {P.he} was the only {P.role} to vote [against|"
-    "for] [the plan|{thing}].",
-    "\"{P.He} knows what {P.he} is doing,\" the {Q.role} said [{manner}|]. \"I trust {P.him}.\"",
-    "The {P.role}'s [supporters|friends|allies] say {P.he} goes further than [anyone|most] to "
-    "[listen to|help|keep in touch with] {group}.",
+    "{P.He} has a reputation in {town} for [plain speaking|straight answers|blunt words]. {When}, "
+    "{P.he} [lived up to it|did not disappoint].",
+    "[Last year|In {month}|At the last meeting] {P.he} was the only one of {num} {role_pl} to "
+    "vote [against|for] {thing}.",
+    "\"{P.He} knows what {P.he} is doing,\" {Q.first} said {manner}. \"I trust {P.him}.\"",
+    "{P.first}'s [supporters|friends|allies] [in {town}|at {org}] say {P.he} [listens "
+    "to|helps|keeps in touch with] {group} [more than anyone|like nobody else].",
     "{P.He} tries to answer every [letter|email|complaint] [personally|{P.himself}], {P.his} "
     "[staff|team|colleagues] said.",
-    "{Q.He} has since written to {org} asking for an [independent|urgent|full] review of "
-    "{thing}.",
-    "The chairman's casting vote settled the [matter|question|argument] [in the end|{when}|after "
-    "{num} hours].",
-    "A policewoman and [two|three|several] policemen were called to keep order [outside|near|at] "
-    "{place} {when}.",
+    "{Q.He} has since written to {org} about {thing} {num} times, most recently {when}.",
+    "After {num} hours, the chairman's casting vote settled the [matter|question|argument] "
+    "{when}.",
+    "A policewoman and {num} policemen [kept order|stood guard] [outside|near] {place} {when}.",
     "[Turnout|Attendance] at {event} was [higher|lower] than expected, [partly|mainly] "
     "{reason}.",
     "{P.He} [began|started] {P.his} career as {a_role} in {town} {num} years ago.",
-    "[Residents|{Group}] [living near|close to] {place} [say|complain] that [the problem of "
-    "{issue}|trouble with {issue}] has got worse [since {month}|this {season}|lately].",
+    "{Group} [living near|close to] {place} in {town} [say|complain] that [the problem of "
+    "{issue}|trouble with {issue}] has got worse since {month}.",
     "{P.He} said {P.he} [would|will] [raise|take up] the [matter|question] with {org} {soon}.",
     "The [figures|numbers] [show|suggest] that {pct} percent of {group} in {town} [are worried "
     "about|support action on|have been affected by] {issue}.",
-    "[Money|Funding] for {thing} [will come|is expected to come] from {org}, [though|but] the "
-    "[exact|final] [sum|amount] has not been [agreed|confirmed].",
+    "[Money|Funding] for {thing}, about {big} pounds, will come from {org} in {month}.",
     "{Resident}, who [runs|owns|manages] a [shop|café|garage|bakery|bookshop] on {street}, said "
     "the [change|plan|news] was [{good}|{bad}].",
     "[The meeting|The session|The debate] [ran|went on] {num} minutes longer than [planned|"
@@ -741,19 +748,20 @@ NEWS_BODY: tuple[str, ...] = (
     "[trade|customers|money].",
     "{P.He} called the [plan|proposal|idea] [{bad}|{good}] and [said|warned] "
     "that {group} [deserve|need] better.",
-    "\"[I|We] [will not|won't] pretend this is easy,\" {P.he} said [{manner}|]. \"[But|Still,] "
-    "doing nothing [is not|isn't] an option [for {town}|any more|either].\"",
+    "\"[I|We] [will not|won't] pretend [this|{thing}] is easy,\" {P.he} said {manner}. \"But "
+    "{town} [cannot|can't] wait until {month}.\"",
 )
 
 NEWS_CLOSINGS: tuple[str, ...] = (
     "The next meeting of {org} [will take place|is expected|is planned] {soon}.",
-    "{Event} is due to take place at {place} [later this {season}|{soon}].",
-    "Further details are expected {soon}.",
+    "{Event} [is due to take place|will happen|goes ahead] at {place} {soon}.",
+    "Further details [are expected|will follow] {soon}, {P.last} said.",
     "{Org} will publish its decision {soon}.",
     "Anyone with questions can [contact|write to|call] {place} [directly|{soon}|on {day}s].",
     "[A public meeting|An open session|A drop-in event] [on {thing}|about {issue}] will be held "
-    "at {place} {soon}.",
-    "[Comments|Objections|Letters] can be sent to {org} until {soon}.",
+    "at {place} on {street} {soon}.",
+    "[Comments|Objections|Letters] can be sent to {org} [before {day}|until the {ordinal} of "
+    "{month}].",
     "[The|A] [petition|campaign|consultation] [closes|ends|runs until] {soon}.",
 )
 
@@ -786,19 +794,17 @@ FORUM_TITLES: tuple[str, ...] = (
 
 FORUM_OPENINGS: tuple[str, ...] = (
     "So I finally [met|spoke to|ran into] the new {P.role} at {place} {when}.",
-    "Long time [reader|lurker], first [time poster|post] [here|from {town}|in this group].",
-    "I've been [following|reading] the [thread|discussion|posts] about {event} [for a while|"
-    "since {day}|all week] and wanted to add my [two cents|own experience|thoughts].",
+    "Long time [reader|lurker] from {street}, and this is my first post since {month}.",
+    "I've been [following|reading] the thread about {event} since {day}. [Here are my two "
+    "cents|This is my own experience|Some thoughts] from {street}.",
     "[Quick|Slightly odd|Genuine|Serious] question for [the group|everyone here|people in "
     "{town}] about {issue}.",
-    "Our {P.role} [on|at|near] {street} has been [acting strangely|a bit off|really short with "
-    "people] [lately|since {month}|this {season}] and I'm not sure [what to do|who to talk to|"
-    "if I should say something].",
+    "Our {P.role} at {place} has been [acting strangely|a bit off|short with people] since "
+    "{month}, and my {kin} on {street} has noticed too.",
     "Has anyone else had dealings with {P.name}, the {P.role} over in {town}?",
-    "[Not sure|No idea] if this is the right [board|place|group] [for this|to ask about {thing}], "
-    "but here goes.",
-    "[Bit of a long one|Long post|Short post], sorry, but I need [some advice|a sanity check|"
-    "opinions] on {issue}.",
+    "[Not sure|No idea] if this [group|board|forum] covers {thing} in {town}. Here goes.",
+    "[Bit of a long one|Long post|Short post], sorry. I need [advice|a sanity check|opinions] on "
+    "{issue} [in {town}|on {street}].",
     "Does anyone know [who|which office] is [in charge of|responsible for] {thing} [these days|"
     "now|in {town}]?",
     "[Update|Follow-up] on my post from {when} about {thing}.",
@@ -811,79 +817,70 @@ FORUM_OPENINGS: tuple[str, ...] = (
 )
 
 FORUM_BODY: tuple[str, ...] = (
-    "{P.He} [says|claims|tells everyone] {P.he} is too [busy|stretched|tired] to [help|look at "
-    "{thing}|reply], but {P.he} [always|somehow] [has|finds] time for a [chat|coffee|gossip] [at "
-    "{place}|on {street}|with {resident}].",
-    "Does {P.he} [know|understand|care] what {P.he} is [doing|saying|signing up for] [with "
-    "{thing}|here|]? [Honestly|Frankly|To be fair], I [doubt it|have no idea|hope so].",
-    "Is {P.he} even allowed to [do that|park there|charge for that|close {place}]?",
-    "Why doesn't {P.he} just [tell us|admit|explain] [the truth|what is going on|who is paying] "
-    "[about {thing}|for {thing}|]?",
-    "I asked {P.him} [twice|{num} times|in person|by email] and {P.he} still hasn't "
-    "[answered|replied|got back to me].",
-    "{P.He} was [really|genuinely|surprisingly] helpful the [first|last|second] time, to be "
-    "[fair|honest], [and|but] {P.he} [seemed|looked] [{mood}|rushed] [{when}|on {day}].",
-    "{P.He}'s been the {P.role} here for [ages|{num} years|as long as I can remember] and "
-    "{P.he} knows [everyone|every house|half of {town}].",
-    "My {kin} thinks the idea [for {thing}|about {issue}] was {P.hers} all along.",
+    "{P.He} [says|claims] {P.he} is too {mood} to look at {thing} on {street}, yet {P.he} chats "
+    "with {resident} for {num} minutes.",
+    "Does {P.first} [know|understand|care] what {P.he} is [doing|saying] with {thing}? [I doubt "
+    "it|No idea|I hope so], says my {kin}.",
+    "Is {P.first} even allowed to [park there|charge for that|close {place}] on {day}s?",
+    "Why doesn't {P.he} just [tell|show] {group} on {street} [the plans|the figures]?",
+    "I asked {P.him} about {thing} {num} times [since {month}|this {season}]; still no reply from "
+    "{P.first}.",
+    "{P.He} was [really|genuinely|surprisingly] helpful [{when}|on {day}], to be [fair|honest]. "
+    "{P.He} just seemed {mood}.",
+    "{P.He}'s been the {P.role} [on {street}|in {town}] for {num} years and {P.he} knows "
+    "[everyone|every house].",
+    "My {kin} on {street} thinks the idea [for {thing}|about {issue}] was {P.hers} all along.",
     "{P.He} [tries hard|means well|clearly cares], but {P.he} [goes about it|handles it|does "
     "everything] the [wrong|strangest|slowest] way [possible|imaginable|].",
-    "{P.He} [watches|notices|knows about] [everything|every little thing] that happens on [our "
-    "street|{street}|the estate] [from {P.his} window|like a hawk|].",
+    "{P.He} [watches|notices] everything on {street} [from {P.his} window|like a hawk|].",
     "Has {P.he} [ever|actually] [replied to|answered|read] [any of your|your] "
     "[emails|letters|messages] [about {issue}|]?",
     "The {Q.role} [down the road|on {street}|at {place}] [told|promised] me {Q.he}'d [sort it "
     "out|fix it|look into it] [by {day}|{soon}].",
     "Our {Q.role} is [lovely|brilliant|a gem], {Q.he} even [remembered|asked after] my "
     "[{kin}|{kin}'s health|dog] [last time|{when}].",
-    "I don't want to [start|organise|call for] a boycott [or anything|of {place}|], I "
-    "[just|only|honestly] want [answers|a straight answer|someone to explain {thing}].",
+    "Nobody on {street} wants a boycott; {group} want to hear from {P.first} by {day}.",
     "Last [year|{season}] the {role_pl} handled it [much|far|a lot] better.",
-    "The workmanship on {thing} is [terrible|shocking|not great], if you ask me.",
-    "Not to be [dramatic|funny|gloomy], but mankind has [survived|seen|lived through] worse than "
-    "{issue}[, surely|].",
-    "Also, the ramen place [next to|behind|opposite] {place} is [excellent|worth a visit|"
-    "cheap and good] if anyone is going.",
+    "The workmanship on {thing} [in {town}|on {street}] is [terrible|shocking|not great].",
+    "Mankind has survived worse than {issue}; so has {street}, says {resident}.",
+    "Also, the ramen place [next to|behind|opposite] {place} is [excellent|worth a visit|cheap "
+    "and good].",
     "Was {P.he} at the meeting [on {day}|at {place}|about {thing}]?",
-    "{P.He}'ll never [admit|say] it, but {P.he} was [wrong|completely wrong|right] about {issue} "
-    "[from the start|last {season}|].",
-    "I can't tell if {P.he} is [joking|serious|being sarcastic] or not.",
+    "{P.first} will never admit being wrong about {street}.",
+    "I can't tell if {P.first} is [joking|serious|being sarcastic] about {thing}.",
     "{P.He} did the whole [thing|job|lot] by {P.himself}, which is [impressive|mad|"
     "honestly amazing].",
-    "My {kin} [works|used to work] with {P.him} and [says|reckons] {P.he} is a "
-    "[nightmare|different person|saint] [before|during] {event}.",
-    "In layman's terms: [nobody|no one] [knows|will say] who is [paying for|in charge of] "
-    "{thing}.",
-    "The mailman left a [note|card|slip] [saying|claiming] the [parcel|box|letter] was \"too "
-    "[heavy|big|wet]\"[, which is a new one|, if you can believe it|].",
-    "Apparently {P.he} has [a cousin|an old friend|a neighbour] who is a congressman, so [don't "
-    "expect|do not expect] [much|anything] to change [soon|in {town}|].",
-    "{P.He} doesn't answer the [phone|door|emails] after [five|six|seven][, which is fair "
-    "enough|, apparently| on {day}s].",
-    "The human cost of {issue} [never|rarely] [seems to come|comes] up in [these debates|the "
-    "papers|council meetings].",
-    "[Someone|{Resident}|My {kin}] said {P.he} used to be a German teacher [in {town}|years "
-    "ago|], no idea if that's [true|right].",
+    "My {kin} [works|used to work] with {P.him} at {place}. Apparently {P.he} gets {mood} "
+    "[before|during] {event}.",
+    "In layman's terms: {thing} costs {big} pounds and nobody in {town} [knows|will say] who "
+    "pays.",
+    "The mailman on {street} left a [note|card|slip] {when}: the [parcel|box|letter] was \"too "
+    "[heavy|big|wet]\".",
+    "One of {P.his} [cousins|uncles|neighbours] in {town}, apparently, is a congressman {num} "
+    "years into the job.",
+    "{P.He} doesn't answer the [phone|door|emails] after [five|six|seven] on {day}s.",
+    "The human cost of {issue} [never|rarely] comes up, says {resident} from {town}.",
+    "{Resident} [said|reckons] {P.he} taught German in {town} for {num} years.",
     "[We|I] waited [{num} minutes|an hour|all {daypart}] [at {place}|outside {place}|on "
     "{street}] and nobody came.",
-    "[Apparently|Supposedly|Rumour has it] {thing} will be [sorted|fixed|finished] {soon}, but "
-    "I'll believe it when I [see it|see it myself|hear it from {org}].",
+    "[Apparently|Supposedly|Rumour has it] {thing} will be [sorted|fixed|finished] {soon}. "
+    "{Resident} on {street} does not believe it.",
     "{Resident} told me [the same thing|a different story|something else] [{when}|at {place}].",
     "[Honestly|Seriously|Genuinely], who [decided|thought] that {thing} [would be|should be] a "
     "[good idea|priority|{good} idea]?",
     "[I|We] [emailed|rang|wrote to] {org} [{when}|twice|last {month}] and got [a form reply|"
     "nothing back|a very polite no].",
-    "If {P.he} reads this: [no offence|sorry|thank you], but [please|can you] [look at|sort out|"
-    "explain] {thing}?",
-    "{P.He} is [lovely|nice enough|friendly] in person, [but|though] {P.he} [never|rarely] "
-    "[follows through|replies|turns up on time].",
+    "If {P.he} reads this: [no offence|sorry|thank you], but {thing} on {street} needs sorting by "
+    "{day}.",
+    "{P.He} is [lovely|nice enough|friendly] [in person|at {place}], [but|though] {P.he} "
+    "[never|rarely] replies to {group} on {street}.",
     "[For what it's worth|FWIW|In fairness], {group} [on|near] {street} [agree|are with you|"
     "feel the same].",
     "[Edit|Update]: {P.he} [rang|wrote|called round] {when} and [apologised|explained|promised "
     "to sort it].",
     "Parking [near|outside|around] {place} is [a joke|impossible|getting worse] [since {month}|"
     "these days|on {day}s].",
-    "Is {P.he} [still|really] in charge of {thing}, or has that changed?",
+    "Is {P.he} [still|really] in charge of {thing} [in {town}|on {street}|at {org}]?",
 )
 
 FORUM_CLOSINGS: tuple[str, ...] = (
@@ -920,8 +917,7 @@ STORY_OPENINGS: tuple[str, ...] = (
     "Nobody in {town} expected the quiet {P.role} to become the {P.hero} of the {season}.",
     "It was [raining|snowing|blowing a gale|unbearably hot] when {P.name} first walked into "
     "{place}.",
-    "Every {day}, {P.name} opened the shutters of the [little|narrow|old] [café|shop|kiosk] at "
-    "the end of [the harbour|{street}|the pier].",
+    "Every {day}, {P.name} opened the shutters of the [café|shop|kiosk] on {street}.",
     "The {P.role} was the last to leave {place} that [night|evening|{season}].",
     "{P.name} [found|noticed|picked up] {object} on the [steps|pavement|bus] outside {place} "
     "{weather}.",
@@ -938,67 +934,62 @@ STORY_OPENINGS: tuple[str, ...] = (
 
 STORY_BODY: tuple[str, ...] = (
     "{P.He} was [{mood}|tired|cold], but {P.he} did not [complain|say so|let it show].",
-    "{P.He} had always wanted to [see the sea|live in {town}|learn the piano|drive a bus].",
-    "\"I'll be back [before dark|by {daypart}|on {day}|soon],\" {P.he} told {Q.first}.",
+    "{P.He} had wanted to [see the sea|live in {town}|learn the piano|drive a bus] since {P.he} "
+    "was {num}.",
+    "\"I'll be back [before dark|by {daypart}|on {day}|soon],\" {P.he} told {Q.first} on "
+    "{street}.",
     "{Q.first} watched {P.him} go [and said nothing|without a word|{weather}].",
-    "{P.He} picked up {P.his} [coat|bag|keys|umbrella] and stepped out into the "
-    "[cold|rain|dark|street].",
-    "The {Q.role} [smiled|winked|nodded] at {P.him} as if {Q.he} knew a [secret|joke|better way].",
+    "{P.He} picked up {P.his} [coat|bag|keys|umbrella] and stepped out onto {street}.",
+    "{Q.first} [smiled|winked|nodded] at {P.first} as if {Q.he} knew a secret about {street}.",
     "{P.He} wondered whether {Q.he} had [noticed|guessed|heard] [anything|the news|the "
     "{colour} car].",
-    "For the first time in [weeks|months|{num} days], {P.he} felt [at home|{mood}|awake].",
-    "{P.His} hands were [shaking|cold|trembling], so {P.he} [folded them in {P.his} lap|pushed "
-    "them into {P.his} pockets|held them under the table].",
-    "\"Is it [true|right]?\" {Q.he} asked [{manner}|]. \"Did you really [do it|fix it|find it] "
+    "For the first time in {num} [weeks|days], {P.first} felt {mood}.",
+    "{P.His} hands were [shaking|cold|trembling]; {Q.first} pretended not to see.",
+    "\"Is it [true|right]?\" {Q.first} asked {manner}. \"Did you really find {object} "
     "[yourself|on your own]?\"",
-    "{P.He} nodded. The [choice|decision|mistake] had been {P.hers}, and {P.he} would [live "
-    "with it|own it|not forget it].",
-    "Was {P.he} brave, or just [stubborn|foolish|lucky]? Even {P.he} could not [tell|say].",
-    "{Q.He} had [lost {Q.his} way|got lost] once, [years ago|in {town}|on {street}], and {Q.he} "
-    "still remembered the [fear|cold|silence].",
-    "Outside, a newsboy [shouted|called out] the headlines to [nobody in particular|the empty "
-    "street|the pigeons].",
+    "{P.He} nodded. The [choice|decision|mistake] [about {object}|to leave {town}] had been "
+    "{P.hers}, not {Q.first}'s.",
+    "Was {P.first} brave, or just [stubborn|foolish|lucky]? Even {Q.first} could not [tell|say].",
+    "{Q.He} had got lost once, {num} years ago on {street}. {Q.He} still remembered the "
+    "[fear|cold|silence|{colour} sky].",
+    "Outside on {street}, a newsboy [shouted|called out] the {day} headlines.",
     "{P.He} [laughed|smiled] at {P.himself} for being so [nervous|{mood}|slow].",
-    "The [old|young] {Q.role} [poured|made] [two|two large] cups of {drink} and pushed one across "
-    "the [table|counter] [towards {P.him}|without a word].",
-    "Somewhere [a dog barked|{sound}], and {P.he} [remembered|thought of] the cowboy "
-    "[films|stories|comics] {P.he} had [loved|watched|read] as a {P.kid} [in {town}|].",
-    "{P.He}'d never told [anyone|{Q.first}|a soul] about that [night|{season}|day at {place}].",
+    "{Q.first} [poured|made] {drink} and pushed a cup [across the table|towards {P.him}] "
+    "{manner}.",
+    "Somewhere {sound}. {P.first} remembered cowboy films with {Q.first} in {town}.",
+    "{P.He}'d never told {Q.first} about that [night|{season}|day] in {town}.",
     "\"{P.He}'s late again,\" muttered the {Q.role}[ to nobody|, {manner}|].",
-    "There was a [romance novel|battered romance|paperback romance] on the "
-    "[shelf|windowsill|table], its pages [yellow|soft|curled] with [age|damp].",
-    "The smell of [ramen|frying onions|fresh bread] drifted in from the [stall|shop|kitchen] next "
-    "door.",
-    "By the time {P.he} [reached|got to] {place}, the lights were [on|out|low] and the usherette "
-    "was [closing|locking] the [doors|side door].",
-    "{Q.first} had known {P.him} since [they were children|school|{P.he} was a {P.kid}], and "
-    "{Q.he} [knew|could tell|always knew] when {P.he} was [lying|afraid|pretending].",
-    "\"You're a good {P.man},\" {Q.he} said [quietly|{manner}]. \"Better than you [think|know].\"",
-    "{P.He} has never liked [goodbyes|surprises|{day}s], and {P.he} doesn't [intend|plan|mean] to "
-    "start [now|today].",
-    "The landlady knocked [twice|once|softly] and left a tray of {food} outside the door.",
-    "{P.He} read the [letter|note|postcard] again, [slowly|carefully], as if the words might "
-    "[change|rearrange themselves|say something else].",
-    "When {Q.he} [finally|at last] spoke, {Q.his} voice was [barely a whisper|rough|steady].",
-    "{P.He} [told|reminded] {P.himself} it was only the [wind|house settling|cat].",
-    "A [warm|soft|yellow] light seemed to emanate from the [kitchen window|lighthouse|hall].",
-    "Down at the harbour, the fishermen were [mending their nets|landing the catch|arguing "
-    "about the weather].",
-    "\"Where has {P.he} gone?\" the {Q.role} asked, but [nobody knew|nobody answered|the room "
-    "was silent].",
+    "A romance novel from {town} lay on the [shelf|windowsill|table], [{colour} with age|a gift "
+    "from {Q.first}], next to {object}.",
+    "The smell of [ramen|frying onions|fresh bread|{food}] drifted in from {street}.",
+    "At {place}, the usherette was [closing|locking] the {colour} doors.",
+    "{Q.first}, who had known {P.first} for {num} years, could tell {P.he} was {mood}.",
+    "\"You're a good {P.man}, {P.first},\" {Q.he} said {manner}. \"Better than you "
+    "[think|know].\"",
+    "{P.He} has never liked [goodbyes|surprises|{day}s]. {P.He} doesn't [intend|plan] to start "
+    "[now|at {num}].",
+    "The landlady knocked {num} times and left {food} outside {P.his} door.",
+    "{P.He} read {Q.first}'s [letter|note|postcard] from {town} again, {manner}.",
+    "When {Q.first} [finally|at last] spoke, {Q.his} voice was [barely a whisper|rough|steady] "
+    "and {mood}.",
+    "{P.He} [told|reminded] {P.himself} it was only the [wind|house settling|cat] on {street}.",
+    "A {colour} light seemed to emanate from the [kitchen window|lighthouse|hall] on {street}.",
+    "Down at the harbour in {town}, {num} fishermen were [mending their nets|landing the "
+    "catch|arguing about the weather].",
+    "\"Where has {P.first} gone?\" {Q.first} asked, but [nobody knew|nobody answered|the room was "
+    "silent].",
     "{P.He} [walked|cycled|drove] [along|down] {street} {weather}, [thinking about|trying not "
     "to think about] {Q.first}.",
-    "[Outside|Across the road|Somewhere below], {sound}.",
+    "[Outside|Across the road|Somewhere below], on {street}, {sound}.",
     "{P.He} put {object} [in {P.his} pocket|on the table|back in the drawer] and [waited|sat "
-    "down|looked away].",
-    "The clock on the wall said [ten past|half past|nearly] [six|nine|eleven|two], and {P.he} "
-    "was [still|already] [awake|late|{mood}].",
-    "[Later|That night|In the morning], {Q.first} [found|saw] {P.him} [asleep|sitting] [by the "
+    "down|looked away] for {num} minutes.",
+    "The clock read [ten past|half past|nearly] [six|nine|eleven|two]. {P.He} was [still|already] "
+    "[awake|late|{mood}].",
+    "[Later|That night|In the morning], {Q.first} found {P.first} [asleep|sitting] [by the "
     "window|on the stairs|in the {colour} chair].",
     "{Q.He} [offered|made] {P.him} [{food}|{drink}], and {P.he} [accepted|refused] [it|] "
     "[gratefully|politely|without a word].",
-    "[Neither of them|Nobody] [spoke|moved|said a word] for [a long time|{num} minutes|a "
-    "while].",
+    "[Neither of them|Nobody] [spoke|moved|said a word] for {num} minutes.",
     "{P.He} [thought|was thinking] about {town}, and about the {colour} [house|boat|door] "
     "[by the water|on {street}|at the end of the lane].",
     "The [street|harbour|station] was [empty|quiet|full of people] [{weather}|that {daypart}].",
@@ -1006,13 +997,14 @@ STORY_BODY: tuple[str, ...] = (
 )
 
 STORY_CLOSINGS: tuple[str, ...] = (
-    "{P.He} [smiled|nodded|waved], and for once {P.he} did not [look back|hurry].",
-    "And that, in the end, was [enough|all that mattered].",
-    "The next [morning|day] {P.he} was gone[, and so was {object}|].",
+    "{P.first} [smiled|nodded|waved] at {Q.first} {weather} and did not look back at {town}.",
+    "And that, for {Q.first} and {P.first}, was enough {weather}.",
+    "[The next morning|By {day}|{Num} days later], {P.he} was gone[, and so was {object}|, back "
+    "to {town}].",
     "{P.He} never spoke of it again.",
-    "Outside, the [rain|wind|snow] had finally stopped.",
-    "[In the morning|By {day}|A week later], {P.he} [wrote back|went home|caught the first "
-    "train to {town}].",
+    "Outside, on {street}, the [rain|wind|snow] had finally stopped.",
+    "[In the morning|By {day}|{Num} days later], {P.first} [wrote to {Q.first}|went back to "
+    "{town}|caught the first train to {town}].",
     "{Q.first} [kept|still has] {object} [to this day|in a drawer|by the door].",
     "[It was|That was] the last {season} {P.he} spent in {town}.",
 )
@@ -1023,11 +1015,10 @@ ESSAY_OPENINGS: tuple[str, ...] = (
     "The debate about {issue} is one of the [defining|hardest|oldest] questions [of our time|"
     "in {town}|for any town].",
     "Few subjects divide opinion in {town} quite like {issue}[ and {thing}|].",
-    "[Since the beginning of recorded history|For as long as anyone can remember|For centuries], "
-    "mankind has [argued|quarrelled] about [{issue}|who should pay for what|how to share the "
-    "land].",
-    "It is [often|sometimes] said that a good {P.role} knows when to [listen|wait] and when to "
-    "[act|speak].",
+    "People in {town} have argued about {issue} for {num} years; mankind has argued about [such "
+    "things|worse|the same things] for [far longer|centuries].",
+    "[They say|It is often said|My {kin} says] a good {P.role} knows when to [listen|wait] and "
+    "when to [act|speak].",
     "[Ask|Mention] {issue} to {group} in {town} and [you will get|expect] [a long answer|a "
     "sigh|{num} different opinions].",
     "[When I|The first time I] [moved to|visited|worked in] {town}, [talk of|the fuss about] "
@@ -1045,43 +1036,41 @@ ESSAY_BODY: tuple[str, ...] = (
     "[fails|lets down] {P.his} [community|colleagues|town].",
     "A {P.role} who shows [good|real|quiet] sportsmanship [teaches|gives] more than one who "
     "[merely|simply|only] wins.",
-    "Man-made problems, [after all|of course|in the end], [usually|often] have man-made "
-    "[solutions|answers|remedies].",
-    "[Many|Some|Plenty of people] argue that the common man has [little|no real|too little] say "
-    "in [decisions about|the debate on] [{issue}|{thing}].",
-    "The craftsmanship of [earlier|older|past] generations is [visible|still visible|easy to see] "
-    "in [every old building|the old bridges|the chapels|{place}] in {town}.",
-    "Human beings are, above all, [social|stubborn|hopeful] creatures.",
+    "Man-made problems, {P.first} says, [usually|often] have man-made "
+    "[solutions|answers|remedies] in {town}.",
+    "{Group} in {town} argue that the common man has [little|no real|too little] say on {issue}.",
+    "The craftsmanship of [earlier|older|past] generations is visible [in {place}|on {street}|in "
+    "the chapels of {town}].",
+    "Human beings, {P.first} once told me, are [social|stubborn|hopeful] creatures.",
     "A humane [society|town|country] [judges|measures] itself by how it treats its "
     "[weakest|poorest|oldest|youngest] [members|residents].",
-    "Reading a German [novel|newspaper|poem] in the original teaches "
-    "[patience|humility|attention] as much as [grammar|vocabulary].",
-    "The word command [suggests|implies] [control|obedience], but real authority emanates from "
-    "[trust|consent|example].",
-    "We should not confuse romance with [responsibility|policy|planning].",
-    "In layman's terms, the [question|issue|argument] is [simply|really] who "
-    "[pays|decides|benefits].",
-    "Manpower alone cannot [solve|fix] a problem that is [really|mostly] about "
-    "[planning|money|trust|{issue}].",
-    "When a {P.role} [says|insists|claims] {P.he} has done {P.his} best, we [should|might|ought "
-    "to] ask what that best was [measured against|compared with|meant to achieve].",
-    "Some will object that this is [unrealistic|naïve|too expensive|{bad}].",
-    "Yet [history|experience|the record of {org}] suggests otherwise.",
-    "The evidence from {town} [is instructive|tells a different story|is mixed].",
-    "A spokesman for {org} once put it [neatly|well|bluntly]: [rules|laws|promises] are only as "
-    "[good|strong] as the people who [keep|enforce] them.",
-    "Every {P.role} I have interviewed [says|tells me] the same thing: {P.he} wants to be "
-    "[trusted|heard|left alone].",
-    "Is {P.he} wrong to want [that|this]? I [do not|don't] think so[, and nor do {group}|].",
+    "Reading German [novels|newspapers|poems], {P.first} tells {group} in {town}, teaches "
+    "[patience|humility|attention] as much as grammar.",
+    "The word command [suggests|implies] [control|obedience], but real authority in {town} "
+    "emanates from {group}.",
+    "{Group} should not confuse romance with [responsibility|policy|planning].",
+    "In layman's terms, the [question|issue|argument] is who [pays|decides|benefits] in {town}.",
+    "Manpower alone cannot [solve|fix] {issue} in {town}, {P.name} argues.",
+    "{P.name} [says|insists|claims] {P.he} has done {P.his} best on {issue} since {month}; "
+    "{group} in {town} disagree.",
+    "{Group} in {town} will object that this is {bad}.",
+    "Yet [history|experience|the record of {org}] in {town} suggests otherwise.",
+    "The evidence from {town} since {month} is [encouraging|mixed|instructive], says {P.name}.",
+    "A spokesman for {org} once told me on {street} that [rules|laws|promises] are only as good "
+    "as {group}.",
+    "Every {P.role} I have [interviewed|met] in {town} since {month} wants to be "
+    "[trusted|heard|paid on time].",
+    "Is {P.first} wrong to want [that|this]? [I do not think so|Not at all|{Group} in {town} "
+    "would say no].",
     "The businessmen and businesswomen of {town} [have every reason|have good reason] to "
     "[care|worry] about {issue}.",
-    "Our [grandparents|parents] did not have the luxury of [debating|arguing about] {issue}; they "
-    "[simply|just] got on with it.",
-    "It would be naïve to [think|hope|expect] that one [report|meeting|vote] will settle the "
-    "[matter|argument].",
-    "Nor is this only a question for [experts|{org}|politicians].",
-    "The fireman who [rescues|pulls] a stranger [from a fire|from the river|] does not [ask "
-    "first|stop to ask|pause to ask] whether the stranger deserves it.",
+    "Our [grandparents|parents] in {town} did not debate {issue}; they [got on with it|fixed it "
+    "themselves|wrote to {org}].",
+    "It would be naïve to [think|hope|expect] that {num} meetings in {month} will settle {issue} "
+    "in {town}.",
+    "Nor is {issue} only a question for [experts|{org}|politicians] in {town}.",
+    "{Resident} was pulled from [the river|a burning car|the sea] near {town} {when} by a fireman "
+    "who asked no questions.",
     "[In|Across] {town}, {pct} percent of {group} [say|told a survey] that they [care|"
     "worry] about {issue} [more than|as much as] {thing}.",
     "[The|One] [obvious|popular|tempting] answer is to [spend more on|ban|ignore] {thing}, "
@@ -1094,8 +1083,8 @@ ESSAY_BODY: tuple[str, ...] = (
     "gets a say].",
     "[Money|Time|Goodwill] [matters|counts], [of course|certainly], but [so does|so do] "
     "[patience|the people of {town}|a sense of fairness].",
-    "[A|One] [retired|young] {P.role} [from|in] {town} [put it|described it] to me as "
-    "[a {bad} compromise|a {good} start|an old argument in new clothes].",
+    "[A|One] [retired|young] {P.role} [from|in] {town} [put it|described it] to me as [a {bad} "
+    "compromise|a {good} start] {when}.",
     "[Critics|Sceptics|Supporters] of {thing} [often|rarely] [forget|mention] that {group} "
     "[pay|paid] for it [twice|already|in the end].",
     "[History|Experience] [shows|suggests] that [plans|promises] about {issue} [rarely|seldom] "
@@ -1103,10 +1092,10 @@ ESSAY_BODY: tuple[str, ...] = (
 )
 
 ESSAY_CLOSINGS: tuple[str, ...] = (
-    "In the end, how we handle {issue} is a test of what kind of [community|town|society] we "
-    "want to be.",
-    "The choice, as always, is [ours|ours to make|still open].",
-    "We would do well to remember that[ in {town}|, {when}|].",
+    "In the end, {issue} will show what kind of [community|town|place] {town} [wants|means] to be "
+    "by {month}.",
+    "The choice, as always, belongs to {group} in {town}.",
+    "{Group} would do well to remember that [in {town}|{when}].",
     "[Whether|If] {town} [gets|finds] this right [is|remains] [an open question|up to us|"
     "anyone's guess].",
     "[Until then|For now], {issue} will [remain|stay] [on the agenda|unsettled|everybody's "
@@ -1134,34 +1123,31 @@ MEMO_FROM: tuple[str, ...] = (
 MEMO_BODY: tuple[str, ...] = (
     "[Please note that|As a reminder,] the foreman will [inspect|check] the "
     "[workshop|stores|loading bay] [on {day}|{soon}].",
-    "The {P.role} has asked that all [timesheets|expense claims|holiday requests] be submitted "
-    "by [noon|five o'clock|the end of the day] on {day}.",
-    "{P.He} [reminds|would like to remind] everyone that the manual for the [new|old|replacement] "
-    "[machines|printers|tills] is in the [staff room|office|top drawer].",
-    "Any [questions|problems] should go to {Q.name}, who has [kindly|] agreed to "
-    "[coordinate|help|take the lead]; {Q.he} can be reached on extension {num}[{num}|].",
-    "Due to a shortage of manpower, the [night|weekend|early] shift will be reduced for the next "
-    "{num} weeks.",
-    "The salesmen's [bonus|commission] scheme will be [reviewed|changed|simplified] [at the end "
-    "of the|after the] [quarter|year|summer].",
-    "The chairman's office has [approved|agreed|signed off] overtime for the cameramen "
-    "[covering|filming] {event}.",
-    "Please do not use the [coffee machine|lift|microwave] on the [second|third|ground] floor "
-    "until the repairman has fixed it.",
-    "{Q.name} is leaving us at the end of {month}; {Q.he} has been with the company for {num} "
-    "years and {Q.he} will be missed.",
-    "The [management team|{P.role}|board] thanks everyone for their hard work during {event}.",
+    "{P.name} needs [timesheets|expense claims|holiday requests] for {month} by {day} [at noon|at "
+    "five|].",
+    "The manual for the [machines|printers|tills] [on {street}|at {place}|in room {num}] is in "
+    "the [staff room|office|top drawer].",
+    "Any [questions|problems] should go to {Q.name} on extension {num}{num}.",
+    "Due to a shortage of manpower, {place} will close at {num} on {day}s [until {month}|from "
+    "{month}].",
+    "The salesmen's [bonus|commission] scheme will be [reviewed|changed|simplified] {soon}.",
+    "The chairman's office has approved overtime for {num} cameramen until {month}.",
+    "Please do not use the [coffee machine|lift|microwave|printer] [on floor {num}|at {place}] "
+    "[until {day}|for now]. The repairman [is coming|will be in] {soon}.",
+    "{Q.name} leaves us [at the end of|in] {month} after {num} years [at {place}|with the "
+    "company|with us].",
+    "[Thanks|Thank you] to everyone on {street} for [your|all your] hard work during {event}.",
     "Visitors must [sign in|register] with the doorman [before entering|on arrival at] [the "
     "building|{place}|the yard].",
-    "The {P.role} will hold an open session on {day} for anyone who wants to discuss {issue}.",
-    "{P.He} [has also asked me|would like me|asked me] to remind [you|everyone] that the [car "
-    "park|side gate|canteen] closes at [seven|six|eight] [on {day}s|this week|].",
+    "{P.name} will hold an open session on {issue} [on {day}|{soon}] [at {place}|in room {num}].",
+    "{P.He} [has also asked me|would like me|asked me] to remind [you|everyone]: the [car "
+    "park|side gate|canteen] on {street} closes at [seven|six|eight] [on {day}s|from {day}].",
     "[From|Starting] {soon}, [deliveries|visitors|contractors] will use the [side|back|north] "
     "entrance [on {street}|].",
     "[Fire|Safety] [drill|training] is [booked|planned] for {day} at [ten|eleven|two] "
     "[o'clock|sharp].",
-    "[Please|Kindly] [clear|tidy] the [fridge|kitchen|break room] by {day}; anything left will "
-    "be [thrown away|donated|binned].",
+    "[Please|Kindly] [clear|tidy] the [fridge|kitchen|break room] [on floor {num}|at {place}] by "
+    "{day}.",
     "[Cover|Holiday cover] for {event} is [still|now] [needed|short|arranged] [for {num} "
     "shifts|on {day}].",
     "[The|Our] new {neutral} [starts|joins us] {soon}; please make them welcome.",
@@ -1190,18 +1176,18 @@ HEADLINES: tuple[str, ...] = (
     "{P.Role} {P.last} steps down after {num} years at {org}",
     "Weatherman warns of [heavy rain|snow|fog|gales] and [strong winds|ice|flooding] across "
     "{town} [this weekend|on {day}|{soon}]",
-    "{A_spokes} for {org} denies claims of a cover-up over {issue}",
+    "{A_spokes} for {org} denies [claims of a cover-up|wrongdoing] over {issue} in {town}",
     "Actress returns to {town} stage for one night only at {place}",
     "Man-made lake at {place} to reopen to [swimmers|boats|the public] {soon}",
-    "[Council|{Org}] votes to boycott [supplier|builder|contractor] after [complaints|a row] "
-    "about poor workmanship [on {thing}|at {place}|]",
+    "{Town} council votes to boycott [supplier|builder|contractor] over poor workmanship on "
+    "{thing}",
     "Schoolgirl raises {big} pounds for [charity|the hospice|the food bank] by [running|"
     "swimming|cycling] {num} laps of {place}",
     "{P.Role} {P.last} says {P.he} doesn't expect a decision on {issue} before {month}",
     "Paperboy, {num}, becomes the youngest winner of the {town} [community|bravery|volunteer] "
     "award",
-    "Fishermen [in {town}|off {town}|at Saltcombe] warn that [fish stocks|catches] are falling "
-    "faster than [scientists|anyone] predicted",
+    "Fishermen [in|off] {town} warn that [catches|fish stocks] [have fallen|are down] by {pct} "
+    "percent since {month}",
     "Headmistress praises pupils after record [exam|test|sports] results at {town} school",
     "German [engineers|students] and [local|{town}] craftsmen [team up|join forces] to restore "
     "{place} [in {town}|by {month}|]",
@@ -1209,26 +1195,24 @@ HEADLINES: tuple[str, ...] = (
     "Policeman's quick thinking saves [driver|cyclist|pedestrian] after [crash|collision|fall] "
     "on the {town} [bypass|ring road|high street]",
     "Why the {P.role} of {org} thinks {P.he}'s been misunderstood about {issue}",
-    "Congresswoman calls for an inquiry into {issue} after a [packed|heated|angry] meeting at "
-    "{place}",
-    "Stewardess who helped deliver a baby [mid-flight|over {town}|on the way to {town}] is "
-    "reunited with the family",
+    "Congresswoman {P.last} calls for {issue} inquiry after [packed|heated|angry] {day} meeting "
+    "at {place}",
+    "Stewardess {P.last} meets family {num} years after delivering their baby over {town}",
     "{Town} landlady celebrates {num} years behind the bar at the [village pub|{street} "
     "tavern|Red Lion]",
     "Cowboy boots and country music as {event} returns to {town} [for the {ordinal} time|"
     "after {num} years|]",
     "Ombudsman criticises {org} over its handling of {issue}",
-    "Mankind's oldest question gets a new answer at {place}, say [researchers|scientists|"
-    "students]",
+    "Mankind's oldest question gets new answer in {town}, say {num} "
+    "[researchers|scientists|students]",
     "Human rights group praises {town} for [its new housing plan|its work on {issue}|opening "
     "{place}]",
     "{Town} businessman buys {place} and promises to keep it [open|running|as it is]",
-    "Doorman and barman [praised|thanked] for their [quick|calm] response to the "
+    "{Town} doorman and barman [praised|thanked] for [quick|calm] response to {day} "
     "[fire|flood|fight] at {place}",
-    "Postman who never missed a [day|shift] in {num} years [retires|steps down] from the {town} "
-    "round",
-    "Hostess of the long-running [quiz show|chat show|radio show] says she's ready for one "
-    "final [season|series]",
+    "{Town} postman retires after {num} years and {big} deliveries without a [day|shift] off",
+    "Hostess of {town}'s [quiz show|chat show|radio show] to retire after {num} years and {big} "
+    "episodes",
     "{Event} at {place} draws record crowds despite the [weather|rain|cold]",
     "{P.Role} {P.name} to take over at {org} [in {month}|{soon}|after {event}]",
     "[Plans|Bid|Campaign] to [save|close|rebuild] {place} in {town} [backed|rejected|delayed] "
@@ -1248,8 +1232,8 @@ HEADLINES: tuple[str, ...] = (
     "[Traffic|Trains|Buses] [disrupted|delayed|halted] [in|around] {town} after [a protest "
     "over|a row about] {issue} [on {day}|{when}]",
     "[New|Extra] {neutral} [jobs|posts|roles] [promised|created|cut] at {place} in {town}",
-    "{Town} [remembers|mourns|celebrates] {P.role} {P.name}, [{num}|who ran {place}|a friend "
-    "to all]",
+    "{Town} [remembers|mourns|celebrates] the life of {P.role} {P.name}, [{num}|who ran {place}|a "
+    "friend to all]",
     "[Spokeswoman|Spokesman] for {org} [defends|explains|apologises for] {thing} after "
     "[criticism|complaints|a bad {season}]",
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -360,6 +361,45 @@ def test_text_has_gendered_words_in_every_form_and_distractors(
     ]:
         assert phrase in text, phrase
     assert [word for word in DISTRACTORS if word not in words] == []
+
+
+def test_documents_rarely_share_long_word_sequences(
+    demo: tuple[Path, DemoCorpusManifest], records: dict[str, Records]
+) -> None:
+    """Held-out documents must not share 13-grams with train (the split leakage check)."""
+    _, manifest = demo
+    planted = {(d.file, d.source_line) for d in manifest.planted_duplicates} | {
+        (d.original_file, d.original_source_line) for d in manifest.planted_duplicates
+    }
+    ngram_sets = []
+    for name, (documents, _) in records.items():
+        for line, text in documents.items():
+            if (name, line) not in planted:
+                tokens = WORD.findall(text.lower())
+                ngram_sets.append({tuple(tokens[i : i + 13]) for i in range(len(tokens) - 12)})
+    documents_per_ngram = Counter(ngram for ngrams in ngram_sets for ngram in ngrams)
+    sharing = sum(any(documents_per_ngram[n] > 1 for n in ngrams) for ngrams in ngram_sets)
+    assert sharing / len(ngram_sets) < 0.15
+    assert max(documents_per_ngram.values()) <= 10
+
+
+def test_articles_agree_with_the_next_word(
+    demo: tuple[Path, DemoCorpusManifest], records: dict[str, Records]
+) -> None:
+    _, manifest = demo
+    near_copies = {(d.file, d.source_line) for d in manifest.planted_duplicates if d.kind == "near"}
+    text = "\n".join(
+        text
+        for name, (documents, _) in records.items()
+        for line, text in documents.items()
+        if (name, line) not in near_copies  # edited on purpose: "a also", "a indeed"
+    )
+    a_before_vowel = re.findall(r"\b[Aa] ([aeiouAEIOU]\w*)", text)
+    an_before_consonant = re.findall(r"\b[Aa]n ([b-df-hj-np-tv-zB-DF-HJ-NP-TV-Z]\w*)", text)
+    sounds_consonant = ("use", "uni", "one", "eu")
+    sounds_vowel = ("hour", "honest", "der")  # "An der": the German low-quality documents
+    assert [w for w in a_before_vowel if not w.lower().startswith(sounds_consonant)] == []
+    assert [w for w in an_before_consonant if w.lower() not in sounds_vowel] == []
 
 
 def test_noise_and_low_quality_documents_for_cleaning(records: dict[str, Records]) -> None:
