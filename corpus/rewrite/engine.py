@@ -167,7 +167,7 @@ class Rewriter:
             reached = max([reached, *(edit.end for edit in new_edits)])
         if not edits or protected is None:
             return RewriteResult(text, [])
-        return _apply(text, edits, protected)
+        return _apply(text, _merge_coordinated(text, edits), protected)
 
     def _is_catalogue_word(self, text: str, edit: Edit) -> bool:
         """A catalogue form is a noun, so never a verb to agree ("he hostesses" stays a noun)."""
@@ -244,6 +244,51 @@ class Rewriter:
             while right < limit and (text[right].isalnum() or text[right] == "-"):
                 right += 1
         return _normal_form(text[left:right]) in exclusions
+
+
+_COORDINATION = re.compile(r"\s+(?:and|or|&)\s+|\s*/\s*", re.I)
+_COORDINATION_REACH = 12  # characters the "and"/"or"/"/" between two coordinated nouns may take
+
+
+def _merge_coordinated(text: str, edits: list[Edit]) -> list[Edit]:
+    """ "businessmen and businesswomen" -> "businesspeople", not "businesspeople and businesspeople":
+    two catalogue terms joined by and/or/slash that get the same replacement become one edit."""
+    terms = sorted(
+        (edit for edit in edits if edit.rule.startswith("catalogue:")), key=lambda e: e.start
+    )
+    merged: dict[Edit, Edit | None] = {}
+    for first, second in zip(terms, terms[1:], strict=False):
+        if first in merged or first.replacement.lower() != second.replacement.lower():
+            continue
+        if _COORDINATION.fullmatch(text, first.end, second.start):
+            merged[first] = Edit(first.start, second.end, first.replacement, first.rule)
+            merged[second] = None
+    for edit in terms:
+        if edit in merged:
+            continue
+        neighbour = _coordinated_neighbour(text, edit)
+        if neighbour is not None:
+            merged[edit] = neighbour
+    if not merged:
+        return edits
+    return [merged.get(edit, edit) for edit in edits if merged.get(edit, edit) is not None]
+
+
+def _coordinated_neighbour(text: str, edit: Edit) -> Edit | None:
+    """ "actors and actresses" -> "actors": the replacement already stands coordinated beside it."""
+    word = re.escape(edit.replacement)
+    window = max(0, edit.start - len(edit.replacement) - _COORDINATION_REACH)
+    before = re.search(
+        rf"(?<![\w-])({word})(?:{_COORDINATION.pattern})\Z", text[window : edit.start], re.I
+    )
+    if before:
+        return Edit(window + before.start(1), edit.end, before.group(1), edit.rule)
+    reach = edit.end + len(edit.replacement) + _COORDINATION_REACH
+    after = re.match(rf"(?:{_COORDINATION.pattern})({word})(?![\w-])", text[edit.end : reach], re.I)
+    if after:
+        kept = match_case(text[edit.start : edit.end], after.group(1))
+        return Edit(edit.start, edit.end + after.end(1), kept, edit.rule)
+    return None
 
 
 def _is_word_char(char: str) -> bool:

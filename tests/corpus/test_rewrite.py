@@ -584,3 +584,21 @@ def test_gold_pairs_accuracy(capsys: pytest.CaptureFixture[str]) -> None:
             f"  {'overall':20s} {sum(correct.values()):3d}/{sum(total.values()):3d} {accuracy:6.1%}"
         )
     assert accuracy >= 0.95, "\n".join(failures)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The chairman or chairwoman will decide.", "The chairperson will decide."),
+        ("A chairman/chairwoman is needed.", "A chairperson is needed."),
+        ("Actors and actresses bowed.", "Actors bowed."),
+        ("The actress and actor bowed.", "The actor bowed."),
+        ("The chairman and the actress met.", "The chairperson and the actor met."),
+    ],
+)
+def test_coordinated_terms_with_one_replacement_collapse(nouns_only, text, expected):
+    result = nouns_only.rewrite(text)
+    assert result.text == expected
+    for change in result.replacements:
+        assert text[change.start : change.end] == change.original
+    assert nouns_only.rewrite(result.text).text == result.text
