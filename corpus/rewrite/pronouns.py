@@ -90,6 +90,35 @@ _MAX_ADVERBS = 2
 _REFLEXIVES = frozenset({"himself", "herself"})  # "he himself admits" -> "they themselves admit"
 
 
+# "saw her sitting", "heard her singing": a verb of perception or keeping + her + -ing takes her
+# as the object of the verb, not a possessive of a gerund.
+PERCEPTION_VERBS = frozenset(
+    f"{stem}{ending}"
+    for stem, endings in {
+        "saw": ("",),
+        "see": ("", "s", "n"),
+        "seeing": ("",),
+        "watch": ("", "es", "ed"),
+        "hear": ("", "s", "d"),
+        "notic": ("e", "es", "ed"),
+        "spot": ("", "s", "ted"),
+        "found": ("",),
+        "find": ("", "s"),
+        "caught": ("",),
+        "catch": ("", "es"),
+        "kept": ("",),
+        "keep": ("", "s"),
+        "left": ("",),
+        "leave": ("", "s"),
+        "felt": ("",),
+        "feel": ("", "s"),
+        "imagin": ("e", "es", "ed"),
+        "observ": ("e", "es", "ed"),
+    }.items()
+    for ending in endings
+)
+
+
 def pronoun_edits(text: str, start: int, end: int, role: str, verb_agreement: bool) -> list[Edit]:
     """The edits for one pronoun match text[start:end] with the given role (see PRONOUN_FORMS)."""
     original = text[start:end]
@@ -110,6 +139,7 @@ def pronoun_edits(text: str, start: int, end: int, role: str, verb_agreement: bo
         next_word is None
         or next_word in OBJECT_HER_FOLLOWERS
         or previous_word in DOUBLE_OBJECT_VERBS
+        or (previous_word in PERCEPTION_VERBS and next_word.endswith("ing"))
     ):
         return [Edit(start, end, match_case(original, "them"), "pronoun:object")]
     return [Edit(start, end, match_case(original, "their"), "pronoun:possessive")]

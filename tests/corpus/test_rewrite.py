@@ -602,3 +602,16 @@ def test_coordinated_terms_with_one_replacement_collapse(nouns_only, text, expec
     for change in result.replacements:
         assert text[change.start : change.end] == change.original
     assert nouns_only.rewrite(result.text).text == result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I saw her sitting on the bench.", "I saw them sitting on the bench."),
+        ("We heard her singing.", "We heard them singing."),
+        ("Her singing was lovely.", "Their singing was lovely."),
+        ("I admired her painting.", "I admired their painting."),
+    ],
+)
+def test_her_before_an_ing_word_is_object_only_after_perception_verbs(rewriter, text, expected):
+    assert rewriter.rewrite(text).text == expected
