@@ -65,6 +65,14 @@ def _summary(defs) -> None:
     for table in tables:
         rows = warehouse.query(f"select count(*) as n from {{schema}}.{table}")["n"][0]
         _say(f"  {table:<28} {rows:>8} rows")
+    if "dataset_splits" in tables:
+        splits = warehouse.query(
+            "select split, count(*) filter (where is_representative) as exported,"
+            " count(*) as documents from {schema}.dataset_splits group by split"
+            " order by case split when 'train' then 0 when 'validation' then 1 else 2 end"
+        )
+        parts = [f"{s} {e} ({d - e} duplicates)" for s, e, d in splits.iter_rows()]
+        _say(f"split exports (one document per duplicate cluster): {', '.join(parts)}")
     _say("open the UI: python3 tasks.py ui   |   query: see the README")
 
 
