@@ -7,37 +7,27 @@ from dagster import (
     AssetCheckSpec,
     AssetExecutionContext,
     AssetIn,
-    AssetOut,
     DataVersion,
     MetadataValue,
     Output,
     multi_asset,
 )
 
+from assets.shards import shard_table
 from corpus.cleaning import clean_documents as clean
 from corpus.documents import frame_version
 from corpus.readers import ingest_shard
 from jobs.partitions import corpus_shards
 from resources import LandingZone, PipelineSettings, Warehouse
 
-SHARD_COLUMN = {"partition_expr": "shard"}
-SHARD_SCOPE = {"neutune/scope": "shard"}
-SHARD_KINDS = {"duckdb", "polars"}
-
 
 @multi_asset(
     outs={
-        "raw_documents": AssetOut(
-            description="Every readable record of a shard file, with doc_id and source position.",
-            metadata=SHARD_COLUMN,
-            tags=SHARD_SCOPE,
-            kinds=SHARD_KINDS,
+        "raw_documents": shard_table(
+            "Every readable record of a shard file, with doc_id and source position."
         ),
-        "quarantine": AssetOut(
-            description="Records of a shard that could not be read, each with the reason.",
-            metadata=SHARD_COLUMN,
-            tags=SHARD_SCOPE,
-            kinds=SHARD_KINDS,
+        "quarantine": shard_table(
+            "Records of a shard that could not be read, each with the reason."
         ),
     },
     partitions_def=corpus_shards,
@@ -93,17 +83,11 @@ def ingest(
 @multi_asset(
     ins={"raw_documents": AssetIn()},
     outs={
-        "clean_documents": AssetOut(
-            description="Normalised documents of a shard that passed every quality filter.",
-            metadata=SHARD_COLUMN,
-            tags=SHARD_SCOPE,
-            kinds=SHARD_KINDS,
+        "clean_documents": shard_table(
+            "Normalised documents of a shard that passed every quality filter."
         ),
-        "filtered_documents": AssetOut(
-            description="Documents a quality filter dropped, with the rule and its measured value.",
-            metadata=SHARD_COLUMN,
-            tags=SHARD_SCOPE,
-            kinds=SHARD_KINDS,
+        "filtered_documents": shard_table(
+            "Documents a quality filter dropped, with the rule and its measured value."
         ),
     },
     partitions_def=corpus_shards,

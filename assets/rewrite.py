@@ -8,7 +8,6 @@ from dagster import (
     AssetCheckSpec,
     AssetExecutionContext,
     AssetIn,
-    AssetOut,
     DataVersion,
     MetadataValue,
     Output,
@@ -17,7 +16,7 @@ from dagster import (
     multi_asset,
 )
 
-from assets.ingest import SHARD_COLUMN, SHARD_KINDS, SHARD_SCOPE
+from assets.shards import shard_table
 from corpus.catalogue import load_catalogue
 from corpus.catalogue_table import catalogue_from_frame, catalogue_to_frame
 from corpus.documents import frame_version
@@ -96,17 +95,11 @@ def unreviewed_candidates(gendered_term_candidates: pl.DataFrame) -> AssetCheckR
 @multi_asset(
     ins={"clean_documents": AssetIn(), "gender_catalogue": AssetIn()},
     outs={
-        "neutral_documents": AssetOut(
-            description="Clean documents rewritten to gender-neutral language (same doc_ids).",
-            metadata=SHARD_COLUMN,
-            tags=SHARD_SCOPE,
-            kinds=SHARD_KINDS,
+        "neutral_documents": shard_table(
+            "Clean documents rewritten to gender-neutral language (same doc_ids)."
         ),
-        "rewrite_log": AssetOut(
-            description="Every change: offsets into the clean text, before, after, rule.",
-            metadata=SHARD_COLUMN,
-            tags=SHARD_SCOPE,
-            kinds=SHARD_KINDS,
+        "rewrite_log": shard_table(
+            "Every change: offsets into the clean text, before, after, rule."
         ),
     },
     partitions_def=corpus_shards,

@@ -23,14 +23,7 @@ def test_demo_command_materializes_everything_and_records_runs(tmp_path):
         "NEUTUNE_LANDING_DIR": str(tmp_path / "data" / "landing"),
     }
     env.pop("NEUTUNE_PRESET", None)
-    done = subprocess.run(
-        [sys.executable, "-m", "jobs.demo"],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    done = _run_demo(env)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "FAILED" not in done.stdout
     assert "[8/8] global: ok" in done.stdout
@@ -40,7 +33,14 @@ def test_demo_command_materializes_everything_and_records_runs(tmp_path):
         assert instance.get_runs_count() == 8
         assert len(instance.get_dynamic_partitions("corpus_shards")) == 6
 
-    again = subprocess.run(
+    again = _run_demo(env)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "using the shards already in" in again.stdout
+    assert _table_sizes(again.stdout) == _table_sizes(done.stdout)  # re-runs replace, never append
+
+
+def _run_demo(env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
         [sys.executable, "-m", "jobs.demo"],
         cwd=PROJECT_ROOT,
         env=env,
@@ -48,9 +48,6 @@ def test_demo_command_materializes_everything_and_records_runs(tmp_path):
         text=True,
         timeout=600,
     )
-    assert again.returncode == 0, again.stdout + again.stderr
-    assert "using the shards already in" in again.stdout
-    assert _table_sizes(again.stdout) == _table_sizes(done.stdout)  # re-runs replace, never append
 
 
 def _table_sizes(stdout: str) -> list[str]:
