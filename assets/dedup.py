@@ -20,7 +20,7 @@ from corpus.dedup import deduplicate
 from corpus.dedup_index import open_index
 from corpus.documents import frame_version
 from corpus.leakage import LeakageReport, cluster_overlap, doc_id_overlap, ngram_overlap
-from corpus.split_exports import export_splits, train_texts
+from corpus.split_exports import export_splits, held_out_texts, train_texts
 from corpus.splits import assign_splits
 from resources import LocalArtifactStore, PipelineSettings, Warehouse
 
@@ -112,17 +112,13 @@ def dataset_splits(
             },
         },
     )
-    eval_texts = neutral_documents.join(
-        splits.filter(pl.col("is_representative") & (pl.col("split") != "train")).select(
-            "doc_id", "split"
-        ),
-        on="doc_id",
-    ).select("doc_id", "split", "text")
     reports = {
         "no_doc_in_two_splits": doc_id_overlap(splits),
         "no_cluster_in_two_splits": cluster_overlap(splits),
         "eval_ngram_overlap_with_train": ngram_overlap(
-            train_texts(splits, neutral_documents), eval_texts, config.leakage
+            train_texts(splits, neutral_documents),
+            held_out_texts(splits, neutral_documents, config.export_duplicates),
+            config.leakage,
         ),
     }
     for name, report in reports.items():
@@ -137,7 +133,7 @@ def _check_result(name: str, asset_key: str, report: LeakageReport) -> AssetChec
         severity=AssetCheckSeverity.ERROR,
         metadata={
             "checked": report.checked,
-            "offenders": len(report.offenders),
+            "offenders": report.offending,
             "examples": MetadataValue.json(report.offenders[:20]),
         },
     )

@@ -77,3 +77,15 @@ def train_texts(splits: pl.DataFrame, documents: pl.DataFrame) -> pl.Series:
     """Texts of every train document (duplicates included: any copy in train can leak)."""
     train_ids = splits.filter(pl.col("split") == "train").select("doc_id")
     return documents.join(train_ids, on="doc_id", how="semi")["text"]
+
+
+def held_out_texts(
+    splits: pl.DataFrame, documents: pl.DataFrame, include_duplicates: bool = False
+) -> pl.DataFrame:
+    """doc_id, split, text of the validation and test documents that are exported."""
+    held_out = splits.filter(pl.col("split") != "train")
+    if not include_duplicates:
+        held_out = held_out.filter(pl.col("is_representative"))
+    return documents.join(held_out.select("doc_id", "split"), on="doc_id").select(
+        "doc_id", "split", "text"
+    )
