@@ -9,6 +9,7 @@ import duckdb
 import polars as pl
 from dagster import ConfigurableResource, OutputContext
 from dagster._core.storage.db_io_manager import DbIOManager, DbTypeHandler, TableSlice
+from dagster._utils.backoff import backoff
 from dagster_duckdb import DuckDBIOManager
 from dagster_duckdb.io_manager import DuckDbClient
 from dagster_duckdb_polars import DuckDBPolarsTypeHandler
@@ -98,7 +99,12 @@ class Warehouse(ConfigurableResource):
 
     @contextmanager
     def connect(self):
-        connection = duckdb.connect(self.database, config=CONNECTION_CONFIG)
+        connection = backoff(  # another run's process may hold the file's write lock for a moment
+            fn=duckdb.connect,
+            retry_on=(RuntimeError, duckdb.IOException),
+            kwargs={"database": self.database, "config": CONNECTION_CONFIG},
+            max_retries=10,
+        )
         try:
             yield connection
         finally:
