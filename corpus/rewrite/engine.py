@@ -247,12 +247,13 @@ class Rewriter:
 
 
 _COORDINATION = re.compile(r"\s+(?:and|or|&)\s+|\s*/\s*", re.I)
+_COORDINATION_BEFORE = re.compile(rf"(?:{_COORDINATION.pattern})\Z", re.I)
 _COORDINATION_REACH = 12  # characters the "and"/"or"/"/" between two coordinated nouns may take
 
 
 def _merge_coordinated(text: str, edits: list[Edit]) -> list[Edit]:
-    """ "businessmen and businesswomen" -> "businesspeople", not "businesspeople and businesspeople":
-    two catalogue terms joined by and/or/slash that get the same replacement become one edit."""
+    """Two catalogue terms joined by and/or/slash with one replacement become one edit:
+    "businessmen and businesswomen" -> "businesspeople", not "businesspeople and businesspeople"."""
     terms = sorted(
         (edit for edit in edits if edit.rule.startswith("catalogue:")), key=lambda e: e.start
     )
@@ -276,18 +277,23 @@ def _merge_coordinated(text: str, edits: list[Edit]) -> list[Edit]:
 
 def _coordinated_neighbour(text: str, edit: Edit) -> Edit | None:
     """ "actors and actresses" -> "actors": the replacement already stands coordinated beside it."""
-    word = re.escape(edit.replacement)
-    window = max(0, edit.start - len(edit.replacement) - _COORDINATION_REACH)
-    before = re.search(
-        rf"(?<![\w-])({word})(?:{_COORDINATION.pattern})\Z", text[window : edit.start], re.I
-    )
-    if before:
-        return Edit(window + before.start(1), edit.end, before.group(1), edit.rule)
-    reach = edit.end + len(edit.replacement) + _COORDINATION_REACH
-    after = re.match(rf"(?:{_COORDINATION.pattern})({word})(?![\w-])", text[edit.end : reach], re.I)
-    if after:
-        kept = match_case(text[edit.start : edit.end], after.group(1))
-        return Edit(edit.start, edit.end + after.end(1), kept, edit.rule)
+    wanted = edit.replacement.lower()
+    window = max(0, edit.start - len(wanted) - _COORDINATION_REACH)
+    joint = _COORDINATION_BEFORE.search(text, window, edit.start)
+    if joint is not None:
+        begin = joint.start() - len(wanted)
+        if (
+            begin >= 0
+            and text[begin : joint.start()].lower() == wanted
+            and not _is_word_char(text[begin - 1 : begin] if begin else "")
+        ):
+            return Edit(begin, edit.end, text[begin : joint.start()], edit.rule)
+    joint = _COORDINATION.match(text, edit.end, edit.end + _COORDINATION_REACH)
+    if joint is not None:
+        stop = joint.end() + len(wanted)
+        kept = text[joint.end() : stop]
+        if kept.lower() == wanted and not _is_word_char(text[stop : stop + 1]):
+            return Edit(edit.start, stop, match_case(text[edit.start : edit.end], kept), edit.rule)
     return None
 
 
