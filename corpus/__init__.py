@@ -1,1 +1,1 @@
-"""Domain code for corpora: readers, cleaning, the demo corpus, rewriting, dedup and splits (no dagster)."""
+"""Domain code for corpora (no dagster): readers, cleaning, demo, rewriting, dedup, splits."""

@@ -21,7 +21,9 @@ def test_every_shipped_preset_loads_and_points_at_existing_catalogue_files(prese
 def test_a_wrong_type_names_file_field_and_value(tmp_path):
     preset = tmp_path / "bad.yaml"
     preset.write_text("reader:\n  batch_rows: lots\n")
-    with pytest.raises(SettingsError, match=r"bad\.yaml: invalid settings: reader\.batch_rows: .*'lots'"):
+    with pytest.raises(
+        SettingsError, match=r"bad\.yaml: invalid settings: reader\.batch_rows: .*'lots'"
+    ):
         load_settings(preset)
 
 
