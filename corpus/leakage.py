@@ -160,3 +160,21 @@ def _report(checked: int, leaking: pl.DataFrame, config: LeakageConfig) -> Leaka
         offending=leaking.height,
         offenders=leaking.head(config.max_reported).to_dicts(),
     )
+
+
+def combine_reports(reports: dict[str, LeakageReport], max_reported: int = 20) -> LeakageReport:
+    """One report over several runs of a check (e.g. per arm): passes only when every run passes.
+
+    Each offender gains the name of the run it came from under "scope".
+    """
+    offenders = [
+        {**offender, "scope": scope}
+        for scope, report in reports.items()
+        for offender in report.offenders
+    ]
+    return LeakageReport(
+        passed=all(report.passed for report in reports.values()),
+        checked=sum(report.checked for report in reports.values()),
+        offending=sum(report.offending for report in reports.values()),
+        offenders=offenders[:max_reported],
+    )

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import polars as pl
 
-from corpus.leakage import LeakageConfig, cluster_overlap, doc_id_overlap, ngram_overlap
+from corpus.leakage import (
+    LeakageConfig,
+    LeakageReport,
+    cluster_overlap,
+    combine_reports,
+    doc_id_overlap,
+    ngram_overlap,
+)
 
 TRAIN = [
     "The committee chair opened the meeting and thanked every member for coming in the rain today.",
@@ -71,3 +78,13 @@ def test_reports_at_most_max_reported_offenders():
     )
     report = ngram_overlap(pl.Series(TRAIN), evaluation, LeakageConfig(max_reported=5))
     assert report.offending == 30 and len(report.offenders) == 5
+
+
+def test_combined_report_fails_when_any_scope_leaks_and_names_it():
+    clean = LeakageReport(passed=True, checked=3)
+    leaky = LeakageReport(passed=False, checked=3, offending=1, offenders=[{"doc_id": "x"}])
+    combined = combine_reports({"neutral": clean, "original": leaky})
+    assert not combined.passed
+    assert (combined.checked, combined.offending) == (6, 1)
+    assert combined.offenders == [{"doc_id": "x", "scope": "original"}]
+    assert combine_reports({"neutral": clean, "original": clean}).passed
