@@ -22,7 +22,6 @@ import json
 import logging
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -34,6 +33,7 @@ import numpy as np
 import polars as pl
 import pyarrow as pa
 
+from bench.machine import memory_gib, peak_rss_mib
 from corpus.dedup import DedupConfig, SignatureIndex, deduplicate
 
 CONFIG = DedupConfig()  # main() replaces it when --bands/--rows are given
@@ -206,14 +206,6 @@ def _rensa(texts: list[str]) -> int:
 
 
 # --------------------------------------------------------------------------------- workers
-def _peak_rss_mib() -> float:
-    """This process's peak resident memory (VmHWM: unlike ru_maxrss, not inherited via fork)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 class _PairCounts(logging.Handler):
     """Keeps corpus.dedup's per-run log line on candidate pairs (candidates, exact checks)."""
 
@@ -235,7 +227,7 @@ def _capture_pair_counts() -> _PairCounts:
 
 def _worker(side: str, data: Path, extra: Path | None, sample: int) -> dict:
     documents = pl.read_parquet(data)
-    loaded_rss = _peak_rss_mib()
+    loaded_rss = peak_rss_mib()
     if side == "neutune":
         pair_counts = _capture_pair_counts()
         started = time.perf_counter()
@@ -276,7 +268,7 @@ def _worker(side: str, data: Path, extra: Path | None, sample: int) -> dict:
         clusters = _datasketch(texts) if side == "datasketch" else _rensa(texts)
         figures = {"docs": len(texts), "seconds": time.perf_counter() - started}
         figures["clusters"] = clusters
-    figures.update(side=side, loaded_rss_mib=loaded_rss, peak_rss_mib=_peak_rss_mib())
+    figures.update(side=side, loaded_rss_mib=loaded_rss, peak_rss_mib=peak_rss_mib())
     return figures
 
 
@@ -348,7 +340,7 @@ def speed(docs: int, baseline_docs: int, results: Path | None) -> None:
     ]
     print("\n".join(table + notes))
     if results is not None:
-        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+        memory = memory_gib()
         header = (
             f"\n## dedup (MinHash LSH, exact verification) — {dt.date.today().isoformat()}\n\n"
             f"Machine: {os.cpu_count()} cores, {memory:.0f} GiB, CPython "

@@ -21,7 +21,6 @@ import os
 import platform
 import random
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -32,6 +31,7 @@ from pathlib import Path
 
 import orjson
 
+from bench.machine import memory_gib, peak_rss_mib
 from corpus.cleaning import (
     _BLOCK_TAGS,
     _CELL_TAGS,
@@ -208,15 +208,6 @@ def naive_rule(text: str) -> str | None:
 
 
 # ----------------------------------------------------------------------------------- workers
-def _peak_rss_mib() -> float:
-    status = Path("/proc/self/status")
-    if status.exists():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def _worker(side: str, data: Path) -> dict:
     rules: Counter[str] = Counter()
     kept = quarantined = 0
@@ -250,7 +241,7 @@ def _worker(side: str, data: Path) -> dict:
         kept=kept,
         quarantined=quarantined,
         rules=dict(sorted(rules.items())),
-        peak_rss_mib=_peak_rss_mib(),
+        peak_rss_mib=peak_rss_mib(),
     )
     return figures
 
@@ -300,7 +291,7 @@ def run(size_mb: float, results: Path | None, scratch_dir: Path | None) -> None:
     )
     print("\n".join(lines))
     if results is not None:
-        memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+        memory = memory_gib()
         header = (
             f"\n## ingest + clean: {dt.date.today().isoformat()}, {os.cpu_count()} cores / "
             f"{memory:.0f} GiB, {platform.processor() or platform.machine()}\n\n"
