@@ -1,0 +1,181 @@
+"""Atomic, optionally content-addressed file and directory writes (no dagster: the trainer uses it).
+
+Everything is written under a hidden staging name in the target's own folder (same filesystem,
+so the final `os.replace` is atomic), fsynced, then renamed into place: a reader sees either the
+old version or the whole new one, never half of it. Staging names carry the writer's pid, so a
+later writer removes the leftovers of a killed one (`remove_stale_staging`). Files get the mode
+a plain `open()` would give them (0666 less the umask), not `mkstemp`'s private 0600.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+STAGING_MARK = ".staging-"
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _staging_name(target: Path) -> Path:
+    return target.parent / f".{target.name}{STAGING_MARK}{os.getpid()}-{uuid.uuid4().hex[:8]}"
+
+
+def _fsync_directory(directory: Path) -> None:
+    if os.name == "nt":  # directories cannot be opened for fsync on Windows
+        return
+    descriptor = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _fsync_tree(directory: Path) -> None:
+    for path in sorted(directory.rglob("*")):
+        if path.is_file() and not path.is_symlink():
+            with path.open("rb") as handle:
+                os.fsync(handle.fileno())
+    _fsync_directory(directory)
+
+
+@contextmanager
+def atomic_file(path: Path, mode: str = "wb", encoding: str | None = None) -> Iterator[IO]:
+    """Open a staging file beside `path`; on success it is fsynced and renamed over `path`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_staging(path.parent)
+    staging = _staging_name(path)
+    try:
+        with staging.open(mode, encoding=encoding) as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(staging, 0o666 & ~_umask())
+        os.replace(staging, path)
+        _fsync_directory(path.parent)
+    finally:
+        staging.unlink(missing_ok=True)
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    with atomic_file(path, "wb") as handle:
+        handle.write(data)
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+@contextmanager
+def atomic_directory(target: Path, replace: bool = True) -> Iterator[Path]:
+    """Yield an empty staging directory; on success it becomes `target` in one rename.
+
+    With `replace=False` an existing `target` is kept (the content-addressed case: same name,
+    same content) and the staging copy is discarded. With `replace=True` the old directory is
+    moved aside first and removed after the new one is in place.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_staging(target.parent)
+    staging = _staging_name(target)
+    staging.mkdir(mode=0o777)
+    retired = target.parent / f".{target.name}.retired{STAGING_MARK}{os.getpid()}-x"
+    try:
+        yield staging
+        _fsync_tree(staging)
+        if target.exists():
+            if not replace:
+                return
+            os.replace(target, retired)
+        os.replace(staging, target)
+        _fsync_directory(target.parent)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(retired, ignore_errors=True)
+
+
+def publish_content_addressed(staging: Path, root: Path, version: str) -> Path:
+    """Move a finished staging directory to `root/version` unless that version exists already."""
+    target = root / version
+    if target.exists():
+        shutil.rmtree(staging, ignore_errors=True)
+        return target
+    _fsync_tree(staging)
+    os.replace(staging, target)
+    _fsync_directory(root)
+    return target
+
+
+@contextmanager
+def content_addressed_directory(root: Path) -> Iterator[Path]:
+    """Yield a staging directory under `root` for a writer that names its result itself.
+
+    The caller hashes what it wrote and calls `publish_content_addressed(staging, root, version)`;
+    if it does not (or raises), the staging directory is removed.
+    """
+    root.mkdir(parents=True, exist_ok=True)
+    remove_stale_staging(root)
+    staging = _staging_name(root / "content")
+    staging.mkdir(mode=0o777)
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _writer_alive(name: str) -> bool:
+    """Whether the pid embedded in a staging name is a live process on this machine."""
+    try:
+        pid = int(name.rsplit(STAGING_MARK, 1)[1].split("-", 1)[0])
+    except (IndexError, ValueError):
+        return False
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def remove_stale_staging(directory: Path) -> list[Path]:
+    """Delete staging files and folders in `directory` left by writers that no longer run."""
+    if not directory.is_dir():
+        return []
+    removed = []
+    for path in directory.iterdir():
+        if path.name.startswith(".") and STAGING_MARK in path.name and not _writer_alive(path.name):
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
+def file_sha256(path: Path, chunk: int = 1 << 20) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(chunk):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def directory_sha256(directory: Path) -> str:
+    """SHA-256 over the relative paths and contents of every file under `directory`, sorted."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(directory).as_posix().encode() + b"\0")
+        digest.update(file_sha256(path).encode())
+    return digest.hexdigest()
