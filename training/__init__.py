@@ -1,0 +1,1 @@
+"""Fine-tuning domain code: strategies, data packing, the training recipe (no dagster)."""
