@@ -16,18 +16,19 @@ from dagster import (
     asset_check,
 )
 
-from corpus.dedup import deduplicate
-from corpus.dedup_index import open_index
+from corpus.dedup import deduplicate, open_index
 from corpus.documents import frame_version
-from corpus.leakage import (
+from corpus.splits import (
     LeakageReport,
+    assign_splits,
     cluster_overlap,
     combine_reports,
     doc_id_overlap,
+    export_splits,
+    held_out_texts,
     ngram_overlap,
+    train_texts,
 )
-from corpus.split_exports import export_splits, held_out_texts, train_texts
-from corpus.splits import assign_splits
 from resources import LocalArtifactStore, PipelineSettings, Warehouse
 
 ALL_SHARDS = AssetIn(partition_mapping=AllPartitionMapping())

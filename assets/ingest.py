@@ -14,9 +14,9 @@ from dagster import (
 )
 
 from assets.shards import shard_table
-from corpus.cleaning import clean_documents as clean
+from corpus.clean import clean_documents as clean
 from corpus.documents import frame_version
-from corpus.readers import ingest_shard
+from corpus.ingest import ingest_shard
 from jobs.partitions import corpus_shards
 from resources import LandingZone, PipelineSettings, Warehouse
 

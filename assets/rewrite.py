@@ -17,12 +17,16 @@ from dagster import (
 )
 
 from assets.shards import shard_table
-from corpus.catalogue import load_catalogue
-from corpus.catalogue_table import catalogue_from_frame, catalogue_to_frame
 from corpus.documents import frame_version
-from corpus.rewrite.engine import Rewriter, rewrite_documents
-from corpus.rewrite_checks import audit_rewrite
-from corpus.term_candidates import find_term_candidates
+from corpus.rewrite import (
+    Rewriter,
+    audit_rewrite,
+    catalogue_from_frame,
+    catalogue_to_frame,
+    find_term_candidates,
+    load_catalogue,
+    rewrite_documents,
+)
 from jobs.partitions import corpus_shards
 from resources import PipelineSettings
 

@@ -7,13 +7,11 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from corpus.catalogue import DEFAULT_CATALOGUE_PATH, DEFAULT_EXCLUSIONS_PATH
-from corpus.cleaning import CleaningConfig
+from corpus.clean import CleaningConfig
 from corpus.dedup import DedupConfig
-from corpus.leakage import LeakageConfig
-from corpus.readers import ReaderConfig
-from corpus.rewrite.engine import RewriteConfig
-from corpus.splits import SplitConfig
+from corpus.ingest import ReaderConfig
+from corpus.rewrite import DEFAULT_CATALOGUE_PATH, DEFAULT_EXCLUSIONS_PATH, RewriteConfig
+from corpus.splits import LeakageConfig, SplitConfig
 
 
 class SettingsError(ValueError):

@@ -12,7 +12,7 @@ from dagster import (
     sensor,
 )
 
-from corpus.readers import unsupported_files
+from corpus.ingest import unsupported_files
 from jobs.partitions import corpus_shards
 from resources import LandingZone
 

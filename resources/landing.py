@@ -6,7 +6,7 @@ from pathlib import Path
 
 from dagster import ConfigurableResource
 
-from corpus.readers import IngestError, discover_shards
+from corpus.ingest import IngestError, discover_shards
 
 
 class LandingZone(ConfigurableResource):

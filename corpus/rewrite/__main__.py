@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-from corpus.catalogue import (
+from corpus.rewrite.catalogue import (
     DEFAULT_CATALOGUE_PATH,
     DEFAULT_EXCLUSIONS_PATH,
     CatalogueError,

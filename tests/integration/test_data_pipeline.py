@@ -12,7 +12,7 @@ from dagster import AssetCheckSeverity, AssetKey, Definitions, asset
 
 from assets import build_leakage_check, corpus_assets
 from corpus.demo import DemoCorpusConfig, write_demo_corpus
-from corpus.split_exports import load_manifest
+from corpus.splits import load_manifest
 from definitions import build_definitions
 from jobs.runner import materialize_corpus, row_counts
 from tests.conftest import DEMO_PRESET
