@@ -57,7 +57,7 @@ class CorpusSettings(BaseModel):
     leakage: LeakageConfig = Field(LeakageConfig(), description="The n-gram leakage check.")
 
 
-def load_settings(path: Path) -> CorpusSettings:
+def load_settings(path: Path, model: type[CorpusSettings] = CorpusSettings) -> CorpusSettings:
     """Load and validate a preset; every problem is reported with the file and the field path."""
     if not path.is_file():
         raise SettingsError(
@@ -70,7 +70,7 @@ def load_settings(path: Path) -> CorpusSettings:
     if not isinstance(content, dict):
         raise SettingsError(f"{path}: expected a mapping of sections (reader:, cleaning:, ...)")
     try:
-        settings = CorpusSettings.model_validate(content)
+        settings = model.model_validate(content)
     except ValidationError as error:
         problems = "; ".join(
             f"{'.'.join(map(str, e['loc']))}: {e['msg']} (got {e.get('input')!r})"

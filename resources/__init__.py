@@ -6,6 +6,7 @@ from pathlib import Path
 
 from resources.artifacts import LocalArtifactStore
 from resources.landing import LandingZone
+from resources.manifests import ManifestIOManager
 from resources.paths import data_root, landing_dir, preset_path
 from resources.settings import PipelineSettings
 from resources.warehouse import WAREHOUSE_SCHEMA, Warehouse, WarehouseIOManager
@@ -27,4 +28,5 @@ def build_resources(
         "landing": LandingZone(directory=str(landing or landing_dir())),
         "settings": PipelineSettings(preset=str(preset or preset_path())),
         "artifacts": LocalArtifactStore(root=str(root / "artifacts")),
+        "manifest_io_manager": ManifestIOManager(root=str(root / "manifests")),
     }
