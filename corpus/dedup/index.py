@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import tempfile
 import uuid
 from pathlib import Path
 
 import numpy as np
 import polars as pl
 
-from corpus.dedup.config import (
-    DedupConfig,
-)
-from corpus.dedup.minhash import (
-    HASH_SCHEME,
-)
+from corpus.atomic_files import atomic_directory
+from corpus.dedup.config import DedupConfig
+from corpus.dedup.minhash import HASH_SCHEME
 
 # /2: clusters are verified with the exact Jaccard similarity; an index whose clusters were decided
 # by the signature estimate (/1) is rebuilt by a full run rather than extended.
@@ -85,14 +80,11 @@ class SignatureIndex:
 
         Each signature block is one segment file (with its band keys). Saving an index that was
         loaded from (or saved to) the same directory hard-links the segments already there and
-        writes only the blocks added since. The files go to a temporary sibling directory that
-        is renamed into place; if the process dies between moving the old index aside and
-        moving the new one in, the old one is left beside it as `.<name>.old-*`.
+        writes only the blocks added since. The files go to a staging sibling directory that
+        replaces the old index in place (corpus.atomic_files.atomic_directory).
         """
         directory = Path(directory).resolve()
-        directory.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
-        try:
+        with atomic_directory(directory) as staging:
             segments = self._link_stored_segments(directory, staging)
             added = zip(
                 self.signature_blocks[len(segments) :],
@@ -116,16 +108,6 @@ class SignatureIndex:
                 "next_generation": self.next_generation,
             }
             (staging / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        if directory.exists():
-            retired = directory.parent / f".{directory.name}.old-{uuid.uuid4().hex}"
-            directory.rename(retired)
-            staging.rename(directory)
-            shutil.rmtree(retired, ignore_errors=True)
-        else:
-            staging.rename(directory)
         self._stored = (directory, tuple(segments))
 
     def _link_stored_segments(self, directory: Path, staging: Path) -> list[dict]:

@@ -1,13 +1,10 @@
-"""Shard file records and how each shard file is rendered and written."""
+"""Shard file records and how each shard file is rendered (written by corpus.atomic_files)."""
 
 from __future__ import annotations
 
 import io
 import json
-import os
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -88,18 +85,3 @@ def _json_record(name: str, entry: Entry) -> dict[str, str | None]:
     if name == FORUM_FILE:
         return {"id": record_id, "author": entry.author, "thread": entry.title, "text": entry.text}
     return {"id": record_id, "text": entry.text}
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a hidden temporary file in the same folder, then rename over the target."""
-    descriptor, temporary = tempfile.mkstemp(
-        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-    )
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from corpus.atomic_files import write_bytes_atomic
 from corpus.demo import words
 from corpus.demo.config import (
     BROKEN_FILE,
@@ -38,7 +39,7 @@ from corpus.demo.config import (
     FileFormat,
     PlantedDuplicate,
 )
-from corpus.demo.files import Entry, render, write_atomic
+from corpus.demo.files import Entry, render
 from corpus.demo.noise import (
     BROKEN_HEADLINE,
     BROKEN_JSON_LINES,
@@ -68,7 +69,7 @@ def write_demo_corpus(
 
     landing_dir.mkdir(parents=True, exist_ok=True)
     for name, entries in corpus.files.items():
-        write_atomic(landing_dir / name, render(name, entries))
+        write_bytes_atomic(landing_dir / name, render(name, entries))
     duplicates = sorted(
         (
             PlantedDuplicate(

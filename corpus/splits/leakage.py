@@ -5,7 +5,9 @@ an evaluation text overlaps train when its normalised word 13-grams occur in the
 Words are normalised exactly as for deduplication (corpus.dedup.minhash); n-grams are hashed and
 looked up in the sorted array of train n-gram hashes, so no per-document Python loop runs on the
 hot path. The check takes any evaluation text (a split, or a prompt or pair file registered by a
-later stage) as a (doc_id, split, text) frame.
+later stage) as a (doc_id, split, text) frame, and the train side either as texts or as the
+n-gram hash array stored beside a split export (`train_ngram_hashes`), so a later check need not
+reload every train document.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from corpus.dedup.minhash import HashedSequences, normalised_words, shingle_hashes, word_hashes
 
 _DOCS_PER_CHUNK = 65_536
+DEFAULT_NGRAM = 13  # Brown et al. (2020), appendix C
 
 
 class LeakageConfig(BaseModel):
@@ -27,7 +30,7 @@ class LeakageConfig(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     ngram: int = Field(
-        13,
+        DEFAULT_NGRAM,
         ge=1,
         le=64,
         description="Words per n-gram; 13 follows Brown et al. (2020). Texts with fewer words "
@@ -89,7 +92,17 @@ def ngram_overlap(
     overlap exceeds `max_overlap` (and is above 0). Offenders carry an example shared n-gram.
     """
     config = config or LeakageConfig()
-    train = _train_ngrams(train_texts, config.ngram)
+    return ngram_overlap_with(train_ngram_hashes(train_texts, config.ngram), eval_texts, config)
+
+
+def ngram_overlap_with(
+    train: np.ndarray, eval_texts: pl.DataFrame, config: LeakageConfig | None = None
+) -> LeakageReport:
+    """`ngram_overlap` against train n-grams already hashed by `train_ngram_hashes`.
+
+    `train` must have been built with the same `config.ngram`.
+    """
+    config = config or LeakageConfig()
     words = word_hashes(eval_texts["text"])
     ngrams = shingle_hashes(words, config.ngram)
     found = np.zeros(len(ngrams.values), dtype=bool)
@@ -126,8 +139,8 @@ def ngram_overlap(
     )
 
 
-def _train_ngrams(texts: pl.Series, size: int) -> np.ndarray:
-    """Sorted distinct n-gram hashes of all train texts, built chunk by chunk."""
+def train_ngram_hashes(texts: pl.Series, size: int = DEFAULT_NGRAM) -> np.ndarray:
+    """Sorted distinct n-gram hashes (uint64) of all train texts, built chunk by chunk."""
     distinct = [np.zeros(0, dtype=np.uint64)]
     for start in range(0, len(texts), _DOCS_PER_CHUNK):
         ngrams = shingle_hashes(word_hashes(texts.slice(start, _DOCS_PER_CHUNK)), size)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import stat
+
 import numpy as np
 import polars as pl
 import pytest
@@ -162,6 +165,19 @@ def test_index_save_load_round_trip(tmp_path):
     in_memory = deduplicate(documents.tail(40), config, first.index).clusters
     assert from_disk.equals(in_memory)
     assert not list((tmp_path / "index").glob("*.pkl"))
+
+
+def test_index_files_get_umask_modes(tmp_path):
+    previous = os.umask(0o022)
+    try:
+        deduplicate(_documents(_corpus_with_near_duplicates(20, seed=5))).index.save(
+            tmp_path / "index"
+        )
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "index").stat().st_mode) == 0o755
+    modes = {stat.S_IMODE(path.stat().st_mode) for path in (tmp_path / "index").iterdir()}
+    assert modes == {0o644}
 
 
 def test_saving_a_grown_index_writes_only_the_new_rows(tmp_path):
