@@ -86,4 +86,6 @@ def _resolve_relative_paths(settings: CorpusSettings, base: Path) -> CorpusSetti
     resolved = CatalogueSource(
         path=base / catalogue.path, exclusions_path=base / catalogue.exclusions_path
     )
-    return settings.model_copy(update={"catalogue": resolved})
+    roots = tuple((base / root.expanduser()).resolve() for root in settings.reader.allowed_roots)
+    reader = settings.reader.model_copy(update={"allowed_roots": roots})
+    return settings.model_copy(update={"catalogue": resolved, "reader": reader})

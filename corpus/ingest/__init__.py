@@ -4,8 +4,11 @@ from corpus.ingest.config import DEFAULT_READER_CONFIG, DatasetSpec, IngestError
 from corpus.ingest.formats import load_dataset_spec
 from corpus.ingest.landing import (
     SUPPORTED_SUFFIXES,
+    LandingScan,
+    collision_message,
     discover_shards,
     is_supported,
+    scan_landing,
     unsupported_files,
 )
 from corpus.ingest.quarantine import ShardBatch
@@ -17,12 +20,15 @@ __all__ = [
     "DatasetSpec",
     "IngestError",
     "IngestStats",
+    "LandingScan",
     "ReaderConfig",
     "ShardBatch",
+    "collision_message",
     "discover_shards",
     "ingest_shard",
     "is_supported",
     "load_dataset_spec",
     "read_shard",
+    "scan_landing",
     "unsupported_files",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -36,6 +37,12 @@ class ReaderConfig(BaseModel):
     )
     raw_prefix_chars: int = Field(
         120, gt=0, description="How much of a bad record quarantine keeps (chars, or bytes as hex)."
+    )
+    allowed_roots: tuple[Path, ...] = Field(
+        (),
+        description="Folders outside the landing folder that shards may read from: symlink "
+        "targets and local `path:`s of `*.dataset.yaml` files (relative to the preset). Anything "
+        "else outside the landing folder is refused with reason `outside_landing`.",
     )
 
 

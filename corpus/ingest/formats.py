@@ -13,13 +13,19 @@ import yaml
 from pydantic import ValidationError
 
 from corpus.ingest.config import DatasetSpec, IngestError, ReaderConfig
+from corpus.ingest.encoding import EncodingBroken, TextEncoding, utf8_lines
+from corpus.ingest.landing import names_a_local_path, outside_roots
 from corpus.ingest.quarantine import Record, decode, hex_prefix
 
+UTF8 = TextEncoding("utf-8", 0)
 
-def jsonl_records(path: Path, config: ReaderConfig) -> Iterator[Record]:
+
+def jsonl_records(
+    path: Path, config: ReaderConfig, encoding: TextEncoding = UTF8
+) -> Iterator[Record]:
     field = config.jsonl_text_field
-    with path.open("rb") as handle:
-        for line_number, raw in enumerate(handle, start=1):
+    try:
+        for line_number, raw in utf8_lines(path, encoding):
             raw = raw.rstrip(b"\r\n")
             if not raw.strip():
                 continue  # blank lines separate nothing and hold no record
@@ -43,6 +49,8 @@ def jsonl_records(path: Path, config: ReaderConfig) -> Iterator[Record]:
                 yield line_number, None, "non_string_text", detail, line
             else:
                 yield line_number, value[field], None, "", ""
+    except EncodingBroken as broken:
+        yield broken.line, None, "invalid_encoding", broken.detail, ""
 
 
 def parquet_records(path: Path, config: ReaderConfig) -> Iterator[Record]:
@@ -72,9 +80,9 @@ def parquet_records(path: Path, config: ReaderConfig) -> Iterator[Record]:
                 yield row, text, None, "", ""
 
 
-def text_line_records(path: Path) -> Iterator[Record]:
-    with path.open("rb") as handle:
-        for line_number, raw in enumerate(handle, start=1):
+def text_line_records(path: Path, encoding: TextEncoding = UTF8) -> Iterator[Record]:
+    try:
+        for line_number, raw in utf8_lines(path, encoding):
             raw = raw.rstrip(b"\r\n")
             if not raw.strip():
                 continue
@@ -83,13 +91,15 @@ def text_line_records(path: Path) -> Iterator[Record]:
                 yield line_number, None, "invalid_utf8", problem, hex_prefix(raw)
             else:
                 yield line_number, text, None, "", ""
+    except EncodingBroken as broken:
+        yield broken.line, None, "invalid_encoding", broken.detail, ""
 
 
-def text_block_records(path: Path) -> Iterator[Record]:
+def text_block_records(path: Path, encoding: TextEncoding = UTF8) -> Iterator[Record]:
     block: list[bytes] = []
     start = 0
-    with path.open("rb") as handle:
-        for line_number, raw in enumerate(handle, start=1):
+    try:
+        for line_number, raw in utf8_lines(path, encoding):
             raw = raw.rstrip(b"\r\n")
             if raw.strip():
                 if not block:
@@ -99,6 +109,11 @@ def text_block_records(path: Path) -> Iterator[Record]:
             if block:
                 yield _block_record(start, block)
                 block = []
+    except EncodingBroken as broken:
+        if block:
+            yield _block_record(start, block)
+            block = []
+        yield broken.line, None, "invalid_encoding", broken.detail, ""
     if block:
         yield _block_record(start, block)
 
@@ -127,13 +142,20 @@ def load_dataset_spec(path: Path) -> DatasetSpec:
         raise IngestError(f"{path}: invalid dataset spec ({problems})") from error
 
 
-def dataset_records(path: Path) -> Iterator[Record]:
-    import datasets  # heavy; imported only for dataset shards
-
+def dataset_records(path: Path, roots: tuple[Path, ...] = ()) -> Iterator[Record]:
+    """The rows of a `*.dataset.yaml` shard; a local `path:` must lie under one of `roots`
+    (the landing folder and the preset's allowed roots; no check when empty)."""
     spec = load_dataset_spec(path)
     local = Path(spec.path).expanduser()
     if not local.is_absolute():
         local = (path.parent / local).resolve()
+    if roots and names_a_local_path(spec.path, local):
+        refusal = outside_roots(local, roots, f"{path}: its path {spec.path!r}")
+        if refusal is not None:
+            yield 0, None, "outside_landing", refusal, spec.path
+            return
+    import datasets  # heavy; imported only for dataset shards
+
     try:
         if (local / "dataset_info.json").exists() or (local / "dataset_dict.json").exists():
             loaded = datasets.load_from_disk(str(local))

@@ -15,6 +15,7 @@ from typing import NamedTuple
 import polars as pl
 
 from corpus.ingest.config import DEFAULT_READER_CONFIG, IngestError, ReaderConfig
+from corpus.ingest.encoding import NotText, sniff
 from corpus.ingest.formats import (
     dataset_records,
     jsonl_records,
@@ -27,8 +28,10 @@ from corpus.ingest.landing import (
     JSONL_SUFFIXES,
     PARQUET_SUFFIXES,
     SUPPORTED_SUFFIXES,
+    outside_roots,
+    readable_roots,
 )
-from corpus.ingest.quarantine import Batcher, ShardBatch
+from corpus.ingest.quarantine import Batcher, Record, ShardBatch, hex_prefix
 
 
 class IngestStats(NamedTuple):
@@ -43,8 +46,16 @@ def read_shard(
     shard: str,
     config: ReaderConfig = DEFAULT_READER_CONFIG,
     ingested_at: dt.datetime | None = None,
+    landing: Path | None = None,
 ) -> Iterator[ShardBatch]:
-    """Yield the shard's records in batches of documents and quarantined rows."""
+    """Yield the shard's records in batches of documents and quarantined rows.
+
+    Reads are confined to the landing folder (`landing`, by default the file's folder) and the
+    config's `allowed_roots`: a symlink or a dataset spec pointing elsewhere becomes one
+    quarantine row with reason `outside_landing`. A text shard that is not text (NUL bytes in
+    its first block) becomes one row with reason `binary_file`; UTF-16 and UTF-32 files with a
+    byte-order mark are decoded.
+    """
     name = path.name.lower()
     if not name.endswith(SUPPORTED_SUFFIXES):
         raise IngestError(
@@ -54,17 +65,9 @@ def read_shard(
     if not path.is_file():
         raise IngestError(f"{path}: file not found; was it moved out of the landing folder?")
     batcher = Batcher(shard, str(path), config, ingested_at or dt.datetime.now(dt.UTC))
+    roots = readable_roots(landing or path.parent, config.allowed_roots)
     try:
-        if name.endswith(JSONL_SUFFIXES):
-            records = jsonl_records(path, config)
-        elif name.endswith(PARQUET_SUFFIXES):
-            records = parquet_records(path, config)
-        elif name.endswith(DATASET_SUFFIXES):
-            records = dataset_records(path)
-        else:
-            lines = config.text_mode == "lines" or name.endswith(config.line_mode_suffixes)
-            records = text_line_records(path) if lines else text_block_records(path)
-        for record in records:
+        for record in _records(path, name, config, roots):
             batch = batcher.add(*record)
             if batch is not None:
                 yield batch
@@ -77,16 +80,37 @@ def read_shard(
     yield batcher.flush()
 
 
+def _records(
+    path: Path, name: str, config: ReaderConfig, roots: tuple[Path, ...]
+) -> Iterator[Record]:
+    refusal = outside_roots(path, roots, str(path))
+    if refusal is not None:
+        return iter([(0, None, "outside_landing", refusal, "")])
+    if name.endswith(PARQUET_SUFFIXES):
+        return parquet_records(path, config)
+    if name.endswith(DATASET_SUFFIXES):
+        return dataset_records(path, roots)
+    encoding = sniff(path)
+    if isinstance(encoding, NotText):
+        return iter([(0, None, "binary_file", encoding.detail, hex_prefix(encoding.head))])
+    if name.endswith(JSONL_SUFFIXES):
+        return jsonl_records(path, config, encoding)
+    if config.text_mode == "lines" or name.endswith(config.line_mode_suffixes):
+        return text_line_records(path, encoding)
+    return text_block_records(path, encoding)
+
+
 def ingest_shard(
     path: Path,
     shard: str,
     config: ReaderConfig = DEFAULT_READER_CONFIG,
     ingested_at: dt.datetime | None = None,
+    landing: Path | None = None,
 ) -> tuple[pl.DataFrame, pl.DataFrame, IngestStats]:
     """Read a whole shard into (documents, quarantine) frames, with counts."""
     documents: list[pl.DataFrame] = []
     quarantine: list[pl.DataFrame] = []
-    for batch in read_shard(path, shard, config, ingested_at):
+    for batch in read_shard(path, shard, config, ingested_at, landing):
         documents.append(batch.documents)
         quarantine.append(batch.quarantine)
     document_frame = pl.concat(documents, rechunk=True)

@@ -151,7 +151,8 @@ def test_saved_hugging_face_dataset_shard(tmp_path):
     spec = tmp_path / "landing" / "tiny.dataset.yaml"
     spec.parent.mkdir()
     spec.write_text(f"path: {tmp_path / 'saved'}\nsplit: train\n", encoding="utf-8")
-    documents, quarantine, _ = ingest_shard(spec, "tiny")
+    outside_landing = ReaderConfig(allowed_roots=(tmp_path / "saved",))
+    documents, quarantine, _ = ingest_shard(spec, "tiny", outside_landing)
     assert documents["text"].to_list() == ["from a dataset", "second"]
     assert quarantine["reason"].to_list() == ["missing_text"]
 
