@@ -45,13 +45,30 @@ def setup() -> None:
     STAMP.write_text(wanted)
 
 
+# The instance settings of DAGSTER_HOME. Run monitoring (a daemon that `dagster dev` starts) fails
+# a run whose worker process never came up, and a cancel that never finished, so the run list
+# tells the truth; runs executed in-process (the demo, `dagster job execute`) have no worker it
+# can see: neutune's runner marks those failed when their process is gone (jobs/orphans.py).
+# max_runtime_seconds stays unset: training runs may take hours.
+DAGSTER_YAML = """\
+telemetry:
+  enabled: false
+run_monitoring:
+  enabled: true
+  start_timeout_seconds: 180    # STARTING this long without a worker -> failed
+  cancel_timeout_seconds: 180   # CANCELING this long -> canceled
+  poll_interval_seconds: 60
+"""
+EARLIER_DAGSTER_YAML = "telemetry:\n  enabled: false\n"  # what tasks.py wrote before
+
+
 def _environment() -> dict[str, str]:
     env = dict(os.environ)
     home = Path(env.setdefault("DAGSTER_HOME", str(ROOT / ".dagster_home")))
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
-    if not config.exists():
-        config.write_text("telemetry:\n  enabled: false\n")
+    if not config.exists() or config.read_text() == EARLIER_DAGSTER_YAML:
+        config.write_text(DAGSTER_YAML)  # a dagster.yaml of the user's own is left as it is
     env.setdefault("HF_HUB_OFFLINE", "1")
     env.setdefault("HF_DATASETS_OFFLINE", "1")
     env.setdefault("TOKENIZERS_PARALLELISM", "false")

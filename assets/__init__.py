@@ -1,6 +1,6 @@
 """Dagster assets and asset checks: thin wrappers that call corpus/, training/, evaluation/."""
 
-from assets.dedup import build_leakage_check, dataset_splits, dedup_clusters
+from assets.dedup import build_leakage_check, dataset_splits, dedup_clusters, split_exports
 from assets.ingest import cleaning, ingest
 from assets.rewrite import (
     gender_catalogue,
@@ -17,6 +17,7 @@ corpus_assets = [
     rewriting,
     dedup_clusters,
     dataset_splits,
+    split_exports,
 ]
 corpus_checks = [unreviewed_candidates]
 

@@ -1,11 +1,9 @@
-"""Global stages: near-duplicate clusters, and stable leakage-free train/validation/test splits."""
+"""Global stages: near-duplicate clusters, stable train/validation/test splits, their export."""
 
 import polars as pl
 from dagster import (
     AllPartitionMapping,
     AssetCheckResult,
-    AssetCheckSeverity,
-    AssetCheckSpec,
     AssetExecutionContext,
     AssetIn,
     AssetKey,
@@ -16,22 +14,23 @@ from dagster import (
     asset_check,
 )
 
-from corpus.dedup import deduplicate
-from corpus.dedup_index import open_index
+from assets.checks import blocking_check, leakage_check
+from corpus.dedup import deduplicate, open_index
 from corpus.documents import frame_version
-from corpus.leakage import (
-    LeakageReport,
-    cluster_overlap,
-    combine_reports,
-    doc_id_overlap,
-    ngram_overlap,
+from corpus.splits import (
+    EXPORT_CHECKS,
+    SplitManifest,
+    assign_splits,
+    audit_export,
+    export_splits,
+    ngram_overlap_with,
+    stored_train_ngrams,
 )
-from corpus.split_exports import export_splits, held_out_texts, train_texts
-from corpus.splits import assign_splits
 from resources import LocalArtifactStore, PipelineSettings, Warehouse
 
 ALL_SHARDS = AssetIn(partition_mapping=AllPartitionMapping())
 INDEX_DIRECTORY = "dedup_index"
+SPLITS_DIRECTORY = "splits"
 
 
 @asset(group_name="dedup", kinds={"duckdb", "numpy"}, ins={"neutral_documents": ALL_SHARDS})
@@ -64,52 +63,60 @@ def dedup_clusters(
     )
 
 
+@asset(group_name="dedup", kinds={"duckdb", "polars"})
+def dataset_splits(
+    dedup_clusters: pl.DataFrame, settings: PipelineSettings
+) -> Output[pl.DataFrame]:
+    """Every document's split (train/validation/test), by a salted hash of its cluster id."""
+    splits = assign_splits(dedup_clusters, settings.load().splits).join(
+        dedup_clusters.select("doc_id", "is_representative"), on="doc_id"
+    )
+    per_split = dict(splits.group_by("split").len().sort("split").iter_rows())
+    return Output(
+        splits,
+        data_version=DataVersion(frame_version(splits.sort("doc_id"), splits.columns)),
+        metadata={"dagster/row_count": splits.height, **per_split},
+    )
+
+
 @asset(
     group_name="dedup",
-    kinds={"duckdb", "parquet"},
+    kinds={"parquet", "numpy"},
+    io_manager_key="manifest_io_manager",
     ins={
-        "dedup_clusters": AssetIn(),
+        "dataset_splits": AssetIn(),
         "neutral_documents": ALL_SHARDS,
         "clean_documents": ALL_SHARDS,
     },
     check_specs=[
-        AssetCheckSpec("no_doc_in_two_splits", asset="dataset_splits", blocking=True),
-        AssetCheckSpec("no_cluster_in_two_splits", asset="dataset_splits", blocking=True),
-        AssetCheckSpec(
-            "eval_ngram_overlap_with_train",
-            asset="dataset_splits",
-            blocking=True,
-            description="Validation/test documents share few long n-grams with train (both arms).",
-        ),
+        blocking_check(name, "split_exports", description)
+        for name, description in EXPORT_CHECKS.items()
     ],
 )
-def dataset_splits(
-    context: AssetExecutionContext,
-    dedup_clusters: pl.DataFrame,
+def split_exports(
+    dataset_splits: pl.DataFrame,
     neutral_documents: pl.DataFrame,
     clean_documents: pl.DataFrame,
     settings: PipelineSettings,
     artifacts: LocalArtifactStore,
 ):
-    """Train/validation/test by cluster hash, exported as Parquet per split x arm."""
+    """Versioned Parquet files per split x arm, train n-grams and manifest: what training reads."""
     config = settings.load()
-    splits = assign_splits(dedup_clusters, config.splits).join(
-        dedup_clusters.select("doc_id", "is_representative"), on="doc_id"
-    )
     manifest = export_splits(
-        splits,
+        dataset_splits,
         neutral_documents,
         clean_documents,
-        artifacts.path("splits"),
+        artifacts.path(SPLITS_DIRECTORY),
         include_duplicates=config.export_duplicates,
+        ngram=config.leakage.ngram,
     )
     yield Output(
-        splits,
+        manifest,
         data_version=DataVersion(manifest.version),
         metadata={
-            "dagster/row_count": splits.height,
             "export_directory": MetadataValue.path(manifest.directory),
             "data_version": manifest.version,
+            "documents": manifest.documents,
             **{
                 f"{e.split}/{e.arm}": MetadataValue.json(
                     {"rows": e.rows, "approx_tokens": e.approx_tokens, "sha256": e.sha256}
@@ -118,69 +125,31 @@ def dataset_splits(
             },
         },
     )
-    reports = {
-        "no_doc_in_two_splits": doc_id_overlap(splits),
-        "no_cluster_in_two_splits": cluster_overlap(splits),
-        "eval_ngram_overlap_with_train": combine_reports(
-            {
-                arm: ngram_overlap(
-                    train_texts(splits, documents),
-                    held_out_texts(splits, documents, config.export_duplicates),
-                    config.leakage,
-                )
-                for arm, documents in (
-                    ("neutral", neutral_documents),
-                    ("original", clean_documents),
-                )
-            },
-            config.leakage.max_reported,
-        ),
-    }
-    for name, report in reports.items():
-        yield _check_result(name, "dataset_splits", report)
-
-
-def _check_result(name: str, asset_key: str, report: LeakageReport) -> AssetCheckResult:
-    return AssetCheckResult(
-        check_name=name,
-        asset_key=asset_key,
-        passed=report.passed,
-        severity=AssetCheckSeverity.ERROR,
-        metadata={
-            "checked": report.checked,
-            "offenders": report.offending,
-            "examples": MetadataValue.json(report.offenders[:20]),
-        },
-    )
+    for name, report in audit_export(manifest, config.leakage).items():
+        yield leakage_check(name, "split_exports", report)
 
 
 def build_leakage_check(table: str, text_column: str = "text"):
     """An ERROR check that an evaluation table's texts (prompts, pairs) do not leak from train.
 
     Later stages register their prompt or pair tables with this, so the same n-gram rule that
-    guards validation/test also guards every evaluation file.
+    guards validation/test also guards every evaluation file. It compares against the train
+    n-grams stored with the split export (both arms), so no train document is reloaded.
     """
 
     @asset_check(
         asset=AssetKey(table),
         name="no_ngram_overlap_with_train",
         blocking=True,
-        additional_ins={"dataset_splits": AssetIn(), "neutral_documents": ALL_SHARDS},
+        additional_ins={"split_exports": AssetIn()},
         description=f"{table}.{text_column} shares no long n-gram with the train split.",
     )
     def _leakage_check(
-        dataset_splits: pl.DataFrame,
-        neutral_documents: pl.DataFrame,
-        settings: PipelineSettings,
-        warehouse: Warehouse,
+        split_exports: SplitManifest, settings: PipelineSettings, warehouse: Warehouse
     ) -> AssetCheckResult:
-        texts = warehouse.query(
-            f"select cast(row_number() over () as varchar) as doc_id, 'evaluation' as split,"
-            f" {text_column} as text from {{schema}}.{table}"
-        )
-        report = ngram_overlap(
-            train_texts(dataset_splits, neutral_documents), texts, settings.load().leakage
-        )
-        return _check_result("no_ngram_overlap_with_train", table, report)
+        config = settings.load().leakage
+        train = stored_train_ngrams(split_exports, config)
+        report = ngram_overlap_with(train, warehouse.texts(table, text_column), config)
+        return leakage_check("no_ngram_overlap_with_train", table, report)
 
     return _leakage_check

@@ -1,22 +1,13 @@
 """Ingestion and cleaning assets, one partition per corpus shard."""
 
 import polars as pl
-from dagster import (
-    AssetCheckResult,
-    AssetCheckSeverity,
-    AssetCheckSpec,
-    AssetExecutionContext,
-    AssetIn,
-    DataVersion,
-    MetadataValue,
-    Output,
-    multi_asset,
-)
+from dagster import AssetExecutionContext, AssetIn, DataVersion, MetadataValue, Output, multi_asset
 
+from assets.checks import blocking_check, error_check
 from assets.shards import shard_table
-from corpus.cleaning import clean_documents as clean
+from corpus.clean import clean_documents as clean
 from corpus.documents import frame_version
-from corpus.readers import ingest_shard
+from corpus.ingest import ingest_shard
 from jobs.partitions import corpus_shards
 from resources import LandingZone, PipelineSettings, Warehouse
 
@@ -33,11 +24,10 @@ from resources import LandingZone, PipelineSettings, Warehouse
     partitions_def=corpus_shards,
     group_name="ingest",
     check_specs=[
-        AssetCheckSpec(
+        blocking_check(
             "every_record_accounted_for",
-            asset="raw_documents",
-            blocking=True,
-            description="Records read = rows stored in raw_documents + rows stored in quarantine.",
+            "raw_documents",
+            "Records read = rows stored in raw_documents + rows stored in quarantine.",
         )
     ],
 )
@@ -66,17 +56,12 @@ def ingest(
         "quarantine",
         metadata={"dagster/row_count": quarantine.height, **stats.reasons},
     )
-    stored = warehouse.query(
-        "select (select count(*) from {schema}.raw_documents where shard = ?) as raw,"
-        " (select count(*) from {schema}.quarantine where shard = ?) as quarantined",
-        [shard, shard],
-    ).row(0, named=True)
-    yield AssetCheckResult(
-        check_name="every_record_accounted_for",
-        asset_key="raw_documents",
-        passed=stored["raw"] + stored["quarantined"] == stats.records_seen,
-        severity=AssetCheckSeverity.ERROR,
-        metadata={"records_seen": stats.records_seen, **stored},
+    stored = warehouse.shard_records(shard)  # read back what the IO manager just wrote
+    yield error_check(
+        "every_record_accounted_for",
+        "raw_documents",
+        stored.account_for(stats.records_seen),
+        {"records_seen": stats.records_seen, **stored._asdict()},
     )
 
 
@@ -93,11 +78,10 @@ def ingest(
     partitions_def=corpus_shards,
     group_name="ingest",
     check_specs=[
-        AssetCheckSpec(
+        blocking_check(
             "rows_balance",
-            asset="clean_documents",
-            blocking=True,
-            description="raw + quarantined = clean + filtered + quarantined, doc_id by doc_id.",
+            "clean_documents",
+            "raw + quarantined = clean + filtered + quarantined, doc_id by doc_id.",
         )
     ],
 )
@@ -120,36 +104,5 @@ def cleaning(
         "filtered_documents",
         metadata={"dagster/row_count": result.filtered.height, **rules},
     )
-    yield _rows_balance(warehouse, context.partition_key)
-
-
-def _rows_balance(warehouse: Warehouse, shard: str) -> AssetCheckResult:
-    counts = warehouse.query(
-        """
-        with raw as (select doc_id from {schema}.raw_documents where shard = $1),
-             kept as (select doc_id from {schema}.clean_documents where shard = $1),
-             dropped as (select doc_id from {schema}.filtered_documents where shard = $1)
-        select
-            (select count(*) from raw) as raw,
-            (select count(*) from kept) as clean,
-            (select count(*) from dropped) as filtered,
-            (select count(*) from {schema}.quarantine where shard = $1) as quarantined,
-            (select count(*) from raw anti join
-                (select doc_id from kept union all select doc_id from dropped) o using (doc_id))
-                as unaccounted,
-            (select count(*) from kept semi join dropped using (doc_id)) as in_both
-        """,
-        [shard],
-    ).row(0, named=True)
-    passed = (
-        counts["raw"] == counts["clean"] + counts["filtered"]
-        and counts["unaccounted"] == 0
-        and counts["in_both"] == 0
-    )
-    return AssetCheckResult(
-        check_name="rows_balance",
-        asset_key="clean_documents",
-        passed=passed,
-        severity=AssetCheckSeverity.ERROR,
-        metadata=counts,
-    )
+    balance = warehouse.shard_row_balance(context.partition_key)  # read back what was written
+    yield error_check("rows_balance", "clean_documents", balance.balanced, balance._asdict())

@@ -5,7 +5,6 @@ from dagster import (
     AllPartitionMapping,
     AssetCheckResult,
     AssetCheckSeverity,
-    AssetCheckSpec,
     AssetExecutionContext,
     AssetIn,
     DataVersion,
@@ -16,13 +15,18 @@ from dagster import (
     multi_asset,
 )
 
+from assets.checks import blocking_check, error_check
 from assets.shards import shard_table
-from corpus.catalogue import load_catalogue
-from corpus.catalogue_table import catalogue_from_frame, catalogue_to_frame
 from corpus.documents import frame_version
-from corpus.rewrite.engine import Rewriter, rewrite_documents
-from corpus.rewrite_checks import audit_rewrite
-from corpus.term_candidates import find_term_candidates
+from corpus.rewrite import (
+    Rewriter,
+    audit_rewrite,
+    catalogue_from_frame,
+    catalogue_to_frame,
+    find_term_candidates,
+    load_catalogue,
+    rewrite_documents,
+)
 from jobs.partitions import corpus_shards
 from resources import PipelineSettings
 
@@ -105,23 +109,20 @@ def unreviewed_candidates(gendered_term_candidates: pl.DataFrame) -> AssetCheckR
     partitions_def=corpus_shards,
     group_name="rewrite",
     check_specs=[
-        AssetCheckSpec(
+        blocking_check(
             "no_catalogue_term_remains",
-            asset="neutral_documents",
-            blocking=True,
-            description="Rewriting the output again finds no catalogue term.",
+            "neutral_documents",
+            "Rewriting the output again finds no catalogue term.",
         ),
-        AssetCheckSpec(
+        blocking_check(
             "rewrite_is_idempotent",
-            asset="neutral_documents",
-            blocking=True,
-            description="Rewriting a sample of the output again changes nothing.",
+            "neutral_documents",
+            "Rewriting a sample of the output again changes nothing.",
         ),
-        AssetCheckSpec(
+        blocking_check(
             "unchanged_documents_identical",
-            asset="neutral_documents",
-            blocking=True,
-            description="Documents with no replacement are byte-identical to their clean text.",
+            "neutral_documents",
+            "Documents with no replacement are byte-identical to their clean text.",
         ),
     ],
 )
@@ -152,10 +153,4 @@ def rewriting(
         clean_documents, neutral, rewriter, sample_size=config.rewrite_audit_sample
     )
     for name, passed, metadata in audit:
-        yield AssetCheckResult(
-            check_name=name,
-            asset_key="neutral_documents",
-            passed=passed,
-            severity=AssetCheckSeverity.ERROR,
-            metadata=metadata,
-        )
+        yield error_check(name, "neutral_documents", passed, metadata)

@@ -19,12 +19,11 @@ from pathlib import Path
 
 import polars as pl
 
-from corpus.catalogue import load_catalogue
-from corpus.cleaning import clean_documents
+from corpus.clean import clean_documents
 from corpus.dedup import deduplicate
 from corpus.demo import DemoCorpusConfig, write_demo_corpus
-from corpus.readers import discover_shards, ingest_shard
-from corpus.rewrite.engine import Rewriter, rewrite_documents
+from corpus.ingest import discover_shards, ingest_shard
+from corpus.rewrite import Rewriter, load_catalogue, rewrite_documents
 
 
 def measure(documents: int, seed: int) -> dict[str, float]:

@@ -32,15 +32,9 @@ from pathlib import Path
 import orjson
 
 from bench.machine import memory_gib, peak_rss_mib
-from corpus.cleaning import (
-    _BLOCK_TAGS,
-    _CELL_TAGS,
-    _INLINE_TAGS,
-    DEFAULT_BOILERPLATE_PATTERNS,
-    DEFAULT_STOP_WORDS,
-    clean_documents,
-)
-from corpus.readers import ReaderConfig, read_shard
+from corpus.clean import DEFAULT_BOILERPLATE_PATTERNS, DEFAULT_STOP_WORDS, clean_documents
+from corpus.clean.normalisers import _BLOCK_TAGS, _CELL_TAGS, _INLINE_TAGS
+from corpus.ingest import ReaderConfig, read_shard
 
 
 # ------------------------------------------------------------------------------ synthetic corpus

@@ -31,13 +31,14 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from corpus.catalogue import (  # noqa: E402
+from corpus.rewrite import (  # noqa: E402  # noqa: E402
     DEFAULT_CATALOGUE_PATH,
     DEFAULT_EXCLUSIONS_PATH,
     GenderCatalogue,
+    RewriteConfig,
+    Rewriter,
     load_catalogue,
 )
-from corpus.rewrite import RewriteConfig, Rewriter  # noqa: E402
 
 RESULTS_PATH = Path(__file__).resolve().parent / "RESULTS.md"
 

@@ -3,8 +3,9 @@
 Everything is written under a hidden staging name in the target's own folder (same filesystem,
 so the final `os.replace` is atomic), fsynced, then renamed into place: a reader sees either the
 old version or the whole new one, never half of it. Staging names carry the writer's pid, so a
-later writer removes the leftovers of a killed one (`remove_stale_staging`). Files get the mode
-a plain `open()` would give them (0666 less the umask), not `mkstemp`'s private 0600.
+later writer removes the leftovers of a killed one (`remove_stale_staging`). Files and folders get
+the mode a plain `open()` / `mkdir()` gives them (0666 / 0777 less the umask), not the private
+0600 / 0700 of `mkstemp` / `mkdtemp`, so a trainer running as another user can read them.
 """
 
 from __future__ import annotations
@@ -19,16 +20,13 @@ from pathlib import Path
 from typing import IO
 
 STAGING_MARK = ".staging-"
+RETIRED_MARK = ".retired"
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _staging_name(target: Path) -> Path:
-    return target.parent / f".{target.name}{STAGING_MARK}{os.getpid()}-{uuid.uuid4().hex[:8]}"
+def _staging_name(target: Path, mark: str = "") -> Path:
+    """`.NAME[mark].staging-<pid>-<random>` beside `target`: hidden, and owned by this process."""
+    suffix = f"{STAGING_MARK}{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    return target.parent / f".{target.name}{mark}{suffix}"
 
 
 def _fsync_directory(directory: Path) -> None:
@@ -56,11 +54,10 @@ def atomic_file(path: Path, mode: str = "wb", encoding: str | None = None) -> It
     remove_stale_staging(path.parent)
     staging = _staging_name(path)
     try:
-        with staging.open(mode, encoding=encoding) as handle:
+        with staging.open(mode, encoding=encoding) as handle:  # created 0666 less the umask
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(staging, 0o666 & ~_umask())
         os.replace(staging, path)
         _fsync_directory(path.parent)
     finally:
@@ -82,13 +79,14 @@ def atomic_directory(target: Path, replace: bool = True) -> Iterator[Path]:
 
     With `replace=False` an existing `target` is kept (the content-addressed case: same name,
     same content) and the staging copy is discarded. With `replace=True` the old directory is
-    moved aside first and removed after the new one is in place.
+    moved aside first and removed after the new one is in place; should the writer die between
+    the two renames, the next writer in that folder moves the old one back (`remove_stale_staging`).
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(target.parent)
     staging = _staging_name(target)
-    staging.mkdir(mode=0o777)
-    retired = target.parent / f".{target.name}.retired{STAGING_MARK}{os.getpid()}-x"
+    staging.mkdir(mode=0o777)  # 0777 less the umask
+    retired = _staging_name(target, RETIRED_MARK)
     try:
         yield staging
         _fsync_tree(staging)
@@ -100,18 +98,25 @@ def atomic_directory(target: Path, replace: bool = True) -> Iterator[Path]:
         _fsync_directory(target.parent)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        if retired.exists() and not target.exists():  # the new one did not make it: restore
+            os.replace(retired, target)
         shutil.rmtree(retired, ignore_errors=True)
 
 
 def publish_content_addressed(staging: Path, root: Path, version: str) -> Path:
     """Move a finished staging directory to `root/version` unless that version exists already."""
     target = root / version
-    if target.exists():
-        shutil.rmtree(staging, ignore_errors=True)
-        return target
-    _fsync_tree(staging)
-    os.replace(staging, target)
-    _fsync_directory(root)
+    if not target.exists():
+        _fsync_tree(staging)
+        try:
+            os.replace(staging, target)
+        except OSError:
+            if not target.is_dir():  # not a concurrent writer of the same version: a real error
+                raise
+        else:
+            _fsync_directory(root)
+            return target
+    shutil.rmtree(staging, ignore_errors=True)
     return target
 
 
@@ -125,7 +130,7 @@ def content_addressed_directory(root: Path) -> Iterator[Path]:
     root.mkdir(parents=True, exist_ok=True)
     remove_stale_staging(root)
     staging = _staging_name(root / "content")
-    staging.mkdir(mode=0o777)
+    staging.mkdir(mode=0o777)  # 0777 less the umask
     try:
         yield staging
     finally:
@@ -150,17 +155,27 @@ def _writer_alive(name: str) -> bool:
 
 
 def remove_stale_staging(directory: Path) -> list[Path]:
-    """Delete staging files and folders in `directory` left by writers that no longer run."""
+    """Delete staging files and folders in `directory` left by writers that no longer run.
+
+    A retired directory whose writer died before moving the new version in is moved back to its
+    name instead, so a kill between the two renames of `atomic_directory` loses nothing.
+    """
     if not directory.is_dir():
         return []
     removed = []
     for path in directory.iterdir():
-        if path.name.startswith(".") and STAGING_MARK in path.name and not _writer_alive(path.name):
-            if path.is_dir() and not path.is_symlink():
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                path.unlink(missing_ok=True)
-            removed.append(path)
+        if not path.name.startswith(".") or STAGING_MARK not in path.name:
+            continue
+        if _writer_alive(path.name):
+            continue
+        original, retired, _ = path.name[1:].rpartition(RETIRED_MARK + STAGING_MARK)
+        if retired and not (directory / original).exists():
+            os.replace(path, directory / original)
+        elif path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+        removed.append(path)
     return removed
 
 

@@ -61,7 +61,3 @@ def frame_version(frame: pl.DataFrame, columns: Iterable[str]) -> str:
             digest.update(b"\x00" if value is None else value.encode("utf-8", "surrogatepass"))
             digest.update(b"\x1e")
     return digest.hexdigest()
-
-
-def empty_frame(schema: dict[str, pl.DataType]) -> pl.DataFrame:
-    return pl.DataFrame(schema=schema)

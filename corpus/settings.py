@@ -7,13 +7,11 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from corpus.catalogue import DEFAULT_CATALOGUE_PATH, DEFAULT_EXCLUSIONS_PATH
-from corpus.cleaning import CleaningConfig
+from corpus.clean import CleaningConfig
 from corpus.dedup import DedupConfig
-from corpus.leakage import LeakageConfig
-from corpus.readers import ReaderConfig
-from corpus.rewrite.engine import RewriteConfig
-from corpus.splits import SplitConfig
+from corpus.ingest import ReaderConfig
+from corpus.rewrite import DEFAULT_CATALOGUE_PATH, DEFAULT_EXCLUSIONS_PATH, RewriteConfig
+from corpus.splits import LeakageConfig, SplitConfig
 
 
 class SettingsError(ValueError):
@@ -59,7 +57,7 @@ class CorpusSettings(BaseModel):
     leakage: LeakageConfig = Field(LeakageConfig(), description="The n-gram leakage check.")
 
 
-def load_settings(path: Path) -> CorpusSettings:
+def load_settings(path: Path, model: type[CorpusSettings] = CorpusSettings) -> CorpusSettings:
     """Load and validate a preset; every problem is reported with the file and the field path."""
     if not path.is_file():
         raise SettingsError(
@@ -72,7 +70,7 @@ def load_settings(path: Path) -> CorpusSettings:
     if not isinstance(content, dict):
         raise SettingsError(f"{path}: expected a mapping of sections (reader:, cleaning:, ...)")
     try:
-        settings = CorpusSettings.model_validate(content)
+        settings = model.model_validate(content)
     except ValidationError as error:
         problems = "; ".join(
             f"{'.'.join(map(str, e['loc']))}: {e['msg']} (got {e.get('input')!r})"
@@ -88,4 +86,6 @@ def _resolve_relative_paths(settings: CorpusSettings, base: Path) -> CorpusSetti
     resolved = CatalogueSource(
         path=base / catalogue.path, exclusions_path=base / catalogue.exclusions_path
     )
-    return settings.model_copy(update={"catalogue": resolved})
+    roots = tuple((base / root.expanduser()).resolve() for root in settings.reader.allowed_roots)
+    reader = settings.reader.model_copy(update={"allowed_roots": roots})
+    return settings.model_copy(update={"catalogue": resolved, "reader": reader})

@@ -14,8 +14,11 @@ import warnings
 from dagster import BetaWarning, DagsterInstance, PreviewWarning
 
 from corpus.demo import write_demo_corpus
+from corpus.settings import SettingsError
+from jobs.orphans import fail_orphaned_runs
 from jobs.runner import RunOutcome, materialize_corpus, row_counts
-from resources import landing_dir
+from resources import landing_dir, preset_path
+from resources.settings import check_preset
 
 
 def _say(message: str) -> None:
@@ -35,6 +38,11 @@ def _progress(outcome: RunOutcome, position: int, total: int) -> None:
 
 
 def run_demo(regenerate: bool = False) -> int:
+    try:
+        check_preset(preset_path())  # once, before any run: a wrong value is one message
+    except SettingsError as error:
+        _say(f"stopped before any run: {error}")
+        return 2
     landing = landing_dir()
     if regenerate or not landing.exists() or not any(landing.iterdir()):
         manifest = write_demo_corpus(landing)
@@ -47,7 +55,11 @@ def run_demo(regenerate: bool = False) -> int:
 
     from definitions import defs  # after the landing folder exists: resources read it
 
-    outcomes = materialize_corpus(defs, DagsterInstance.get(), _progress, console_log_level="ERROR")
+    instance = DagsterInstance.get()
+    orphans = fail_orphaned_runs(instance)
+    if orphans:
+        _say(f"marked {len(orphans)} run(s) left 'Started' by a killed process as failed")
+    outcomes = materialize_corpus(defs, instance, _progress, console_log_level="ERROR")
     _summary(defs)
     failed = [outcome.label for outcome in outcomes if not outcome.result.success]
     if failed:

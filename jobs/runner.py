@@ -1,26 +1,38 @@
-"""Materialize the data job over every landing shard: per-shard runs, then one global run."""
+"""Materialize the corpus over every landing shard: global inputs, per-shard runs, global run.
+
+From the command line, `python -m jobs.runner register` adds a corpus_shards partition for every
+landing file, so that `dagster job execute -j shard_job` can run its shard.
+"""
 
 from __future__ import annotations
 
+import argparse
+import socket
+import sys
 import time
 from collections.abc import Callable
 from typing import NamedTuple
 
 from dagster import DagsterInstance, Definitions, ExecuteInProcessResult
 
-from jobs.data import DATA_ASSETS, SHARD_ASSETS
+from jobs.data import GLOBAL_ASSETS, SHARD_ASSETS
+from jobs.orphans import HOST_TAG, fail_orphaned_runs
 from jobs.partitions import corpus_shards
 
 
 class RunOutcome(NamedTuple):
-    label: str  # the shard key, or "global"
+    label: str  # the shard key, "global-inputs" or "global"
     result: ExecuteInProcessResult
     seconds: float
 
 
 def register_shards(defs: Definitions, instance: DagsterInstance) -> list[str]:
-    """Add a corpus_shards partition for every landing file that has none; return all shard keys."""
-    shards = list(defs.resources["landing"].shards())
+    """Add a corpus_shards partition for every landing file that has none; return all shard keys.
+
+    Keys two files collide on are registered too: their runs fail with a message naming both
+    files, and every other shard proceeds.
+    """
+    shards = defs.resources["landing"].shard_keys()
     known = set(instance.get_dynamic_partitions(corpus_shards.name))
     new = [shard for shard in shards if shard not in known]
     if new:
@@ -34,32 +46,30 @@ def materialize_corpus(
     on_run: Callable[[RunOutcome, int, int], None] = lambda outcome, position, total: None,
     console_log_level: str = "INFO",
 ) -> list[RunOutcome]:
-    """Run data_job in dependency order: global inputs of the shards (the catalogue), each shard's
-    assets, then the global assets built from all shards (dedup, splits)."""
+    """Run the data jobs in dependency order: the global inputs of the shards (the catalogue,
+    data_job), each shard's assets (shard_job), then the global assets built from all shards
+    (data_job: dedup, splits). Runs left "Started" by a killed process are marked failed first."""
+    fail_orphaned_runs(instance)
     shards = register_shards(defs, instance)
-    job = defs.resolve_job_def("data_job")
     graph = defs.resolve_asset_graph()
     shard_keys = SHARD_ASSETS.resolve(graph)
-    global_keys = DATA_ASSETS.resolve(graph) - shard_keys
-    downstream = {
-        key
-        for key in global_keys
-        if graph.get(key).partitions_def is None and _has_partitioned_ancestor(graph, key)
-    }
-    steps: list[tuple[str, str | None, set]] = []
+    global_keys = GLOBAL_ASSETS.resolve(graph)
+    downstream = {key for key in global_keys if _has_partitioned_ancestor(graph, key)}
+    steps: list[tuple[str, str, str | None, set]] = []
     if global_keys - downstream:
-        steps.append(("global-inputs", None, global_keys - downstream))
-    steps += [(shard, shard, shard_keys) for shard in shards]
+        steps.append(("global-inputs", "data_job", None, global_keys - downstream))
+    steps += [(shard, "shard_job", shard, shard_keys) for shard in shards]
     if downstream:
-        steps.append(("global", None, downstream))
+        steps.append(("global", "data_job", None, downstream))
     outcomes = []
-    for position, (label, partition_key, keys) in enumerate(steps, start=1):
+    for position, (label, job_name, partition_key, keys) in enumerate(steps, start=1):
         started = time.perf_counter()
-        result = job.execute_in_process(
+        result = defs.resolve_job_def(job_name).execute_in_process(
             instance=instance,
             partition_key=partition_key,
             asset_selection=sorted(keys),
             raise_on_error=False,
+            tags={HOST_TAG: socket.gethostname()},
             run_config={"loggers": {"console": {"config": {"log_level": console_log_level}}}},
         )
         outcome = RunOutcome(label, result, time.perf_counter() - started)
@@ -91,3 +101,19 @@ def row_counts(result: ExecuteInProcessResult) -> dict[str, int]:
         if rows is not None:
             counts[materialization.asset_key.to_user_string()] = rows.value
     return counts
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Register the landing files as shard partitions.")
+    parser.add_argument("command", choices=["register"], help="register: add shard partitions")
+    parser.parse_args(argv)
+    from definitions import defs  # the code location, as `dagster` loads it
+
+    with DagsterInstance.get() as instance:
+        shards = register_shards(defs, instance)
+    print(f"corpus_shards partitions: {', '.join(shards) or 'none (the landing folder is empty)'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from resources.artifacts import LocalArtifactStore
 from resources.landing import LandingZone
+from resources.manifests import ManifestIOManager
 from resources.paths import data_root, landing_dir, preset_path
 from resources.settings import PipelineSettings
 from resources.warehouse import WAREHOUSE_SCHEMA, Warehouse, WarehouseIOManager
@@ -17,7 +18,10 @@ def build_resources(
     """The local family: DuckDB file, landing folder and artifacts under one data root.
 
     Arguments default to the environment (NEUTUNE_DATA_ROOT, NEUTUNE_LANDING_DIR, NEUTUNE_PRESET).
+    Raises SettingsError when the preset is wrong.
     """
+    settings = PipelineSettings(preset=str(preset or preset_path()))
+    settings.check()  # a wrong preset stops the code location with one message, not every run
     root = root or data_root()
     root.mkdir(parents=True, exist_ok=True)
     database = str(root / "warehouse.duckdb")
@@ -25,6 +29,7 @@ def build_resources(
         "io_manager": WarehouseIOManager(database=database, schema=WAREHOUSE_SCHEMA),
         "warehouse": Warehouse(database=database),
         "landing": LandingZone(directory=str(landing or landing_dir())),
-        "settings": PipelineSettings(preset=str(preset or preset_path())),
+        "settings": settings,
         "artifacts": LocalArtifactStore(root=str(root / "artifacts")),
+        "manifest_io_manager": ManifestIOManager(root=str(root / "manifests")),
     }

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from dagster import ConfigurableResource
 
-from corpus.readers import IngestError, discover_shards
+from corpus.ingest import IngestError, LandingScan, collision_message, scan_landing
 
 
 class LandingZone(ConfigurableResource):
@@ -18,14 +18,24 @@ class LandingZone(ConfigurableResource):
     def path(self) -> Path:
         return Path(self.directory)
 
+    def scan(self) -> LandingScan:
+        return scan_landing(self.path)
+
     def shards(self) -> dict[str, Path]:
-        return discover_shards(self.path)
+        """Shard key -> file, for every key claimed by exactly one file."""
+        return self.scan().shards
+
+    def shard_keys(self) -> list[str]:
+        """Every shard key, including keys two files collide on (their runs fail, naming both)."""
+        return self.scan().keys
 
     def shard_path(self, shard: str) -> Path:
-        shards = self.shards()
-        if shard not in shards:
+        scan = self.scan()
+        if shard in scan.collisions:
+            raise IngestError(collision_message(shard, scan.collisions[shard]))
+        if shard not in scan.shards:
             raise IngestError(
                 f"shard {shard!r} has no file in {self.path} (shards there: "
-                f"{', '.join(shards) or 'none'}); restore the file or delete the partition"
+                f"{', '.join(scan.keys) or 'none'}); restore the file or delete the partition"
             )
-        return shards[shard]
+        return scan.shards[shard]

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from dagster import ConfigurableResource
 
-from corpus.settings import CorpusSettings, load_settings
+from corpus.rewrite import CatalogueError, load_catalogue
+from corpus.settings import CorpusSettings, SettingsError, load_settings
 
 
 class PipelineSettings(ConfigurableResource):
@@ -17,6 +18,31 @@ class PipelineSettings(ConfigurableResource):
 
     def load(self) -> CorpusSettings:
         return _load_cached(Path(self.preset).resolve(), Path(self.preset).stat().st_mtime_ns)
+
+    def check(self) -> CorpusSettings:
+        """Validate the preset and the files it names, once, before any run (see check_preset)."""
+        return check_preset(Path(self.preset))
+
+
+def check_preset(path: Path) -> CorpusSettings:
+    """Load a preset and the files it names (catalogue, allowed roots) as every stage will.
+
+    Raises:
+        SettingsError: one message naming the file, the field and the fix, so that a wrong
+            value stops the demo or the code location once instead of failing every run.
+    """
+    settings = load_settings(path)
+    try:
+        load_catalogue(settings.catalogue.path, settings.catalogue.exclusions_path)
+    except CatalogueError as error:
+        raise SettingsError(f"{path}: catalogue: {error}") from error
+    for root in settings.reader.allowed_roots:
+        if not root.is_dir():
+            raise SettingsError(
+                f"{path}: reader.allowed_roots: {root} is not a folder; create it or remove it "
+                "from the list (relative entries are relative to the preset's folder)"
+            )
+    return settings
 
 
 @cache

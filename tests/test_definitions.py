@@ -14,6 +14,7 @@ from jobs import landing_sensor
 from tests.conftest import DEMO_PRESET
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "asset_graph.json"
+KIND_TAG = "dagster/kind/"
 
 
 def _graph_snapshot(defs) -> dict:
@@ -21,12 +22,17 @@ def _graph_snapshot(defs) -> dict:
     nodes = {}
     for key in sorted(graph.get_all_asset_keys()):
         node = graph.get(key)
+        condition = node.automation_condition
         nodes[key.to_user_string()] = {
             "group": node.group_name,
             "deps": sorted(parent.to_user_string() for parent in node.parent_keys),
             "partitions": type(node.partitions_def).__name__ if node.partitions_def else None,
             "checks": sorted(check.name for check in node.check_keys),
-            "tags": dict(sorted(node.tags.items())),
+            "kinds": sorted(
+                tag.removeprefix(KIND_TAG) for tag in node.tags if tag.startswith(KIND_TAG)
+            ),
+            "automation": (condition.get_label() or condition.name) if condition else None,
+            "tags": {k: v for k, v in sorted(node.tags.items()) if not k.startswith(KIND_TAG)},
         }
     return nodes
 

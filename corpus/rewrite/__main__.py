@@ -10,14 +10,13 @@ Exit codes: 0 done; 1 the input is not valid UTF-8 (strict mode) or cannot be re
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
-from corpus.catalogue import (
+from corpus.atomic_files import atomic_file
+from corpus.rewrite.catalogue import (
     DEFAULT_CATALOGUE_PATH,
     DEFAULT_EXCLUSIONS_PATH,
     CatalogueError,
@@ -103,18 +102,9 @@ def rewrite_lines(
 
 
 def _write_atomically(path: Path, chunks: Iterable[bytes]) -> None:
-    directory = path.resolve().parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(handle, "wb") as output:
-            for chunk in chunks:
-                output.write(chunk)
-            output.flush()
-            os.fsync(output.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with atomic_file(path) as output:
+        for chunk in chunks:
+            output.write(chunk)
 
 
 def _open_input(path: Path | None) -> tuple[BinaryIO, str]:

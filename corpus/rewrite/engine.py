@@ -14,7 +14,7 @@ from typing import NamedTuple
 import polars as pl
 from pydantic import BaseModel, ConfigDict, Field
 
-from corpus.catalogue import CatalogueEntry, GenderCatalogue
+from corpus.rewrite.catalogue import CatalogueEntry, GenderCatalogue
 from corpus.rewrite.chains import ChainedForms
 from corpus.rewrite.pronouns import PRONOUN_FORMS, Edit, is_word_part, pronoun_edits
 from corpus.rewrite.surface import (
@@ -104,7 +104,7 @@ class Rewriter:
     """Rewrites text into gender-inclusive language with a catalogue and the pronoun rules.
 
     Args:
-        catalogue: the terms and their replacements (`corpus.catalogue.load_catalogue`).
+        catalogue: the terms and their replacements (`corpus.rewrite.catalogue.load_catalogue`).
         config: which optional rules run.
     """
 

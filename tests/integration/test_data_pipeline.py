@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from pathlib import Path
 
@@ -11,8 +12,17 @@ import pytest
 from dagster import AssetCheckSeverity, AssetKey, Definitions, asset
 
 from assets import build_leakage_check, corpus_assets
+from corpus.atomic_files import file_sha256
 from corpus.demo import DemoCorpusConfig, write_demo_corpus
-from corpus.split_exports import load_manifest
+from corpus.splits import (
+    ARMS,
+    NEUTRAL_ARM,
+    ORIGINAL_ARM,
+    SPLITS,
+    SplitManifest,
+    load_manifest,
+    verify_manifest,
+)
 from definitions import build_definitions
 from jobs.runner import materialize_corpus, row_counts
 from tests.conftest import DEMO_PRESET
@@ -88,7 +98,7 @@ def test_demo_corpus_materializes_and_every_row_is_accounted_for(tmp_path, insta
     before = _query(
         defs, f"select count(*) as n from {{schema}}.raw_documents where shard = '{shard}'"
     )
-    job = defs.resolve_job_def("data_job")
+    job = defs.resolve_job_def("shard_job")
     again = job.execute_in_process(
         instance=instance,
         partition_key=shard,
@@ -108,7 +118,7 @@ def test_a_shard_whose_file_vanished_fails_with_a_clear_message(tmp_path, instan
     shutil.copytree(landing, copy)
     defs = build_definitions(tmp_path / "data", copy, DEMO_PRESET)
     instance.add_dynamic_partitions("corpus_shards", ["vanished-jsonl"])
-    result = defs.resolve_job_def("data_job").execute_in_process(
+    result = defs.resolve_job_def("shard_job").execute_in_process(
         instance=instance,
         partition_key="vanished-jsonl",
         asset_selection=[AssetKey("raw_documents"), AssetKey("quarantine")],
@@ -175,19 +185,17 @@ def test_rewrite_dedup_and_splits_on_the_demo(tmp_path, instance, demo_landing):
         " group by cluster_id having count(distinct split) > 1)",
     )["n"][0]
     assert straddling == 0
-    materialization = instance.get_latest_materialization_event(AssetKey("dataset_splits"))
+    materialization = instance.get_latest_materialization_event(AssetKey("split_exports"))
     export_dir = materialization.asset_materialization.metadata["export_directory"].value
     split_manifest = load_manifest(Path(export_dir))
     by_key = {(e.split, e.arm): e for e in split_manifest.exports}
-    assert set(by_key) == {
-        (s, a) for s in ("train", "validation", "test") for a in ("neutral", "original")
-    }
-    for split in ("train", "validation", "test"):
-        neutral = pl.read_parquet(by_key[(split, "neutral")].path)
-        original = pl.read_parquet(by_key[(split, "original")].path)
+    assert set(by_key) == set(itertools.product(SPLITS, ARMS))
+    for split in SPLITS:
+        neutral = pl.read_parquet(by_key[(split, NEUTRAL_ARM)].path)
+        original = pl.read_parquet(by_key[(split, ORIGINAL_ARM)].path)
         assert neutral["doc_id"].to_list() == original["doc_id"].to_list()
-        assert neutral.height == by_key[(split, "neutral")].rows
-    assert by_key[("train", "neutral")].rows > 5 * by_key[("test", "neutral")].rows > 0
+        assert neutral.height == by_key[(split, NEUTRAL_ARM)].rows
+    assert by_key[("train", NEUTRAL_ARM)].rows > 5 * by_key[("test", NEUTRAL_ARM)].rows > 0
 
     # adding a shard extends the signature index and moves no existing document
     before = dict(_query(defs, "select doc_id, split from {schema}.dataset_splits").rows())
@@ -206,7 +214,7 @@ def test_rewrite_dedup_and_splits_on_the_demo(tmp_path, instance, demo_landing):
     assert dedup_event.asset_materialization.metadata["signatures_reused"].value == len(before)
 
     # an evaluation table registered with the leakage check fails it when it copies train text
-    train_text = pl.read_parquet(by_key[("train", "neutral")].path)["text"][0]
+    train_text = pl.read_parquet(by_key[("train", NEUTRAL_ARM)].path)["text"][0]
 
     @asset(name="eval_prompts")
     def eval_prompts() -> pl.DataFrame:
@@ -223,3 +231,56 @@ def test_rewrite_dedup_and_splits_on_the_demo(tmp_path, instance, demo_landing):
     (evaluation,) = result.get_asset_check_evaluations()
     assert not evaluation.passed
     assert evaluation.metadata["offenders"].value == 1
+
+
+def test_split_exports_manifest_matches_its_files_and_tables_carry_their_columns(
+    tmp_path, instance, demo_landing
+):
+    landing, _ = demo_landing
+    defs = build_definitions(tmp_path / "data", landing, DEMO_PRESET)
+    outcomes = materialize_corpus(defs, instance)
+    assert [o.label for o in outcomes if not o.result.success] == []
+
+    # the manifest as the asset's value, loaded the way a downstream asset (training) gets it
+    manifest = defs.load_asset_value("split_exports", instance=instance)
+    assert isinstance(manifest, SplitManifest)
+    assert manifest == load_manifest(Path(manifest.directory))
+    assert [(e.split, e.arm) for e in manifest.exports] == list(itertools.product(SPLITS, ARMS))
+    for entry in (*manifest.exports, *manifest.train_ngrams):
+        assert Path(entry.path).parent == Path(manifest.directory)
+        assert file_sha256(Path(entry.path)) == entry.sha256
+    assert verify_manifest(manifest) == []
+    exported = sum(e.rows for e in manifest.exports if e.arm == NEUTRAL_ARM)
+    assert exported == manifest.documents > 0
+
+    event = instance.get_latest_materialization_event(AssetKey("split_exports"))
+    assert event.asset_materialization.tags["dagster/data_version"] == manifest.version
+    metadata = event.asset_materialization.metadata
+    assert metadata["train/neutral"].value["rows"] == manifest.export("train", NEUTRAL_ARM).rows
+    checks = {
+        evaluation.check_name: evaluation.passed
+        for outcome in outcomes
+        for evaluation in outcome.result.get_asset_check_evaluations()
+        if evaluation.asset_key == AssetKey("split_exports")
+    }
+    assert checks == {
+        "no_doc_in_two_splits": True,
+        "no_cluster_in_two_splits": True,
+        "eval_ngram_overlap_with_train": True,
+    }
+
+    # every warehouse table's materialization lists its columns, matching the stored table
+    warehouse = defs.resources["warehouse"]
+    tables = warehouse.query(
+        "select table_name from information_schema.tables where table_schema = ?",
+        [warehouse.schema_name],
+    )["table_name"].to_list()
+    graph = defs.resolve_asset_graph()
+    assert set(tables) == {key.to_user_string() for key in graph.get_all_asset_keys()} - {
+        "split_exports"
+    }
+    for table in tables:
+        event = instance.get_latest_materialization_event(AssetKey(table))
+        schema = event.asset_materialization.metadata["dagster/column_schema"].value
+        stored = warehouse.query(f"select * from {{schema}}.{table} limit 0").columns
+        assert [column.name for column in schema.columns] == stored, table
