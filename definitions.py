@@ -4,8 +4,8 @@ from pathlib import Path
 
 from dagster import Definitions
 
-from assets import corpus_assets, corpus_checks
-from jobs import data_job, landing_sensor, shard_job
+from assets import corpus_assets, corpus_checks, training_assets
+from jobs import data_job, landing_sensor, shard_job, training_job
 from resources import build_resources
 
 
@@ -14,9 +14,9 @@ def build_definitions(
 ) -> Definitions:
     """The whole code location; tests call it with temporary folders."""
     return Definitions(
-        assets=corpus_assets,
+        assets=[*corpus_assets, *training_assets],
         asset_checks=corpus_checks,
-        jobs=[data_job, shard_job],
+        jobs=[data_job, shard_job, training_job],
         sensors=[landing_sensor],
         resources=build_resources(root, landing, preset),
     )

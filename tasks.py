@@ -70,6 +70,7 @@ def _environment() -> dict[str, str]:
     if not config.exists() or config.read_text() == EARLIER_DAGSTER_YAML:
         config.write_text(DAGSTER_YAML)  # a dagster.yaml of the user's own is left as it is
     env.setdefault("HF_HUB_OFFLINE", "1")
+    env.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
     env.setdefault("HF_DATASETS_OFFLINE", "1")
     env.setdefault("TOKENIZERS_PARALLELISM", "false")
     return env

@@ -8,6 +8,7 @@ from assets.rewrite import (
     rewriting,
     unreviewed_candidates,
 )
+from assets.training import base_model, finetuned_model
 
 corpus_assets = [
     ingest,
@@ -20,5 +21,6 @@ corpus_assets = [
     split_exports,
 ]
 corpus_checks = [unreviewed_candidates]
+training_assets = [base_model, finetuned_model]
 
-__all__ = ["build_leakage_check", "corpus_assets", "corpus_checks"]
+__all__ = ["build_leakage_check", "corpus_assets", "corpus_checks", "training_assets"]

@@ -59,7 +59,7 @@ def build_inputs(directory: Path, model_name: str, documents: int) -> dict[str, 
     import torch
     from transformers import GPT2Config, GPT2LMHeadModel, LlamaConfig, LlamaForCausalLM
 
-    from corpus.split_exports import export_splits
+    from corpus.splits import export_splits
     from training.base_model.builtin import train_tokenizer
 
     shape = MODELS[model_name]

@@ -1,6 +1,16 @@
 """Jobs, partitions and sensors."""
 
 from jobs.data import SHARD_ASSETS, data_job, landing_sensor, shard_job
-from jobs.partitions import corpus_shards
+from jobs.partitions import corpus_shards, model_partitions
+from jobs.training import materialize_training, training_job
 
-__all__ = ["SHARD_ASSETS", "corpus_shards", "data_job", "landing_sensor", "shard_job"]
+__all__ = [
+    "SHARD_ASSETS",
+    "corpus_shards",
+    "data_job",
+    "landing_sensor",
+    "materialize_training",
+    "model_partitions",
+    "shard_job",
+    "training_job",
+]

@@ -17,6 +17,7 @@ from corpus.demo import write_demo_corpus
 from corpus.settings import SettingsError
 from jobs.orphans import fail_orphaned_runs
 from jobs.runner import RunOutcome, materialize_corpus, row_counts
+from jobs.training import materialize_training
 from resources import landing_dir, preset_path
 from resources.settings import check_preset
 
@@ -37,7 +38,28 @@ def _progress(outcome: RunOutcome, position: int, total: int) -> None:
                 _say(f"    {event.step_key}: {error.message.strip()} {cause}")
 
 
-def run_demo(regenerate: bool = False) -> int:
+def _training_started(label: str, position: int, total: int) -> None:
+    what = "base model" if label == "base_model" else f"model {position - 1}/{total - 1}"
+    _say(f"training {what}: {label}")
+
+
+def _training_finished(outcome: RunOutcome, position: int, total: int) -> None:
+    if not outcome.result.success:
+        _progress(outcome, position, total)
+        return
+    figures = []
+    for event in outcome.result.get_asset_materialization_events():
+        metadata = event.event_specific_data.materialization.metadata
+        for key in ("parameters", "trainable_parameters", "final_eval_loss", "tokens_per_second"):
+            if key in metadata:
+                value = metadata[key].value
+                figures.append(
+                    f"{key}={value:,.4g}" if isinstance(value, float) else f"{key}={value:,}"
+                )
+    _say(f"    done in {outcome.seconds:.1f}s  {'  '.join(figures)}")
+
+
+def run_demo(regenerate: bool = False, train: bool = True) -> int:
     try:
         check_preset(preset_path())  # once, before any run: a wrong value is one message
     except SettingsError as error:
@@ -62,6 +84,11 @@ def run_demo(regenerate: bool = False) -> int:
     outcomes = materialize_corpus(defs, instance, _progress, console_log_level="ERROR")
     _summary(defs)
     failed = [outcome.label for outcome in outcomes if not outcome.result.success]
+    if train and not failed:
+        outcomes = materialize_training(
+            defs, instance, _training_started, _training_finished, console_log_level="ERROR"
+        )
+        failed = [outcome.label for outcome in outcomes if not outcome.result.success]
     if failed:
         _say(f"FAILED runs: {', '.join(failed)} (details above and in the UI)")
     return 1 if failed else 0
@@ -93,8 +120,11 @@ def main(argv: list[str] | None = None) -> int:
     warnings.filterwarnings("ignore", category=PreviewWarning)
     parser = argparse.ArgumentParser(description="Run the embedded neutune demo.")
     parser.add_argument("--regenerate", action="store_true", help="rewrite the demo shards first")
+    parser.add_argument(
+        "--data-only", action="store_true", help="materialize the data pipeline, train nothing"
+    )
     args = parser.parse_args(argv)
-    return run_demo(regenerate=args.regenerate)
+    return run_demo(regenerate=args.regenerate, train=not args.data_only)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Resources, chosen in one place: warehouse, landing zone, settings, artifact store."""
+"""Resources, chosen in one place: warehouse, landing zone, settings, artifact store, trainer."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from resources.landing import LandingZone
 from resources.manifests import ManifestIOManager
 from resources.paths import data_root, landing_dir, preset_path
 from resources.settings import PipelineSettings
+from resources.trainer import TrainerResource
 from resources.warehouse import WAREHOUSE_SCHEMA, Warehouse, WarehouseIOManager
 
 
@@ -21,7 +22,9 @@ def build_resources(
     Raises SettingsError when the preset is wrong.
     """
     settings = PipelineSettings(preset=str(preset or preset_path()))
-    settings.check()  # a wrong preset stops the code location with one message, not every run
+    preset_settings = (
+        settings.check()
+    )  # a wrong preset stops the code location with one message, not every run
     root = root or data_root()
     root.mkdir(parents=True, exist_ok=True)
     database = str(root / "warehouse.duckdb")
@@ -32,4 +35,5 @@ def build_resources(
         "settings": settings,
         "artifacts": LocalArtifactStore(root=str(root / "artifacts")),
         "manifest_io_manager": ManifestIOManager(root=str(root / "manifests")),
+        "trainer": TrainerResource.from_settings(preset_settings.training.launcher),
     }

@@ -6,9 +6,20 @@ from functools import cache
 from pathlib import Path
 
 from dagster import ConfigurableResource
+from pydantic import Field
 
 from corpus.rewrite import CatalogueError, load_catalogue
 from corpus.settings import CorpusSettings, SettingsError, load_settings
+from training.settings import TrainingSettings
+
+
+class PresetSettings(CorpusSettings):
+    """A whole preset: the corpus stages' sections plus `training:`."""
+
+    training: TrainingSettings = Field(
+        default_factory=TrainingSettings,
+        description="Base model, strategies and hyperparameters (training/settings.py).",
+    )
 
 
 class PipelineSettings(ConfigurableResource):
@@ -16,22 +27,22 @@ class PipelineSettings(ConfigurableResource):
 
     preset: str
 
-    def load(self) -> CorpusSettings:
+    def load(self) -> PresetSettings:
         return _load_cached(Path(self.preset).resolve(), Path(self.preset).stat().st_mtime_ns)
 
-    def check(self) -> CorpusSettings:
+    def check(self) -> PresetSettings:
         """Validate the preset and the files it names, once, before any run (see check_preset)."""
         return check_preset(Path(self.preset))
 
 
-def check_preset(path: Path) -> CorpusSettings:
+def check_preset(path: Path) -> PresetSettings:
     """Load a preset and the files it names (catalogue, allowed roots) as every stage will.
 
     Raises:
         SettingsError: one message naming the file, the field and the fix, so that a wrong
             value stops the demo or the code location once instead of failing every run.
     """
-    settings = load_settings(path)
+    settings = load_settings(path, PresetSettings)
     try:
         load_catalogue(settings.catalogue.path, settings.catalogue.exclusions_path)
     except CatalogueError as error:
@@ -46,5 +57,5 @@ def check_preset(path: Path) -> CorpusSettings:
 
 
 @cache
-def _load_cached(path: Path, mtime_ns: int) -> CorpusSettings:
-    return load_settings(path)
+def _load_cached(path: Path, mtime_ns: int) -> PresetSettings:
+    return load_settings(path, PresetSettings)

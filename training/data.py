@@ -14,8 +14,7 @@ import polars as pl
 from pydantic import ValidationError
 
 from corpus.atomic_files import file_sha256
-from corpus.split_exports import MANIFEST_NAME, SplitManifest
-from corpus.splits import SplitExport
+from corpus.splits import MANIFEST_NAME, SplitExport, SplitManifest
 from training.errors import SplitDataError
 
 

@@ -30,16 +30,20 @@ USER_ERRORS = (TrainingError, StrategyError, BaseModelError)
 
 
 class PipesReporter:
-    """Progress lines and messages into the Dagster run's log, via the Pipes context."""
+    """Progress lines into the Dagster run's log (via Pipes) and on stdout, which the launcher
+    forwards, so a terminal that started the run sees them too."""
 
     def __init__(self, pipes) -> None:
         self.pipes = pipes
 
     def log(self, message: str) -> None:
         self.pipes.log.info(message)
+        print(f"    {message}", flush=True)
 
     def progress(self, progress: Progress) -> None:
-        self.pipes.log.info(progress_line(progress))
+        line = progress_line(progress)
+        self.pipes.log.info(line)
+        print(f"    {line}", flush=True)
 
 
 class SilentReporter:

@@ -11,13 +11,6 @@ from corpus.settings import SettingsError, load_settings
 CONFIG_DIR = Path(__file__).resolve().parents[2] / "config"
 
 
-@pytest.mark.parametrize("preset", sorted(CONFIG_DIR.glob("*.yaml")), ids=lambda p: p.name)
-def test_every_shipped_preset_loads_and_points_at_existing_catalogue_files(preset):
-    settings = load_settings(preset)
-    assert settings.catalogue.path.is_file()
-    assert settings.catalogue.exclusions_path.is_file()
-
-
 def test_a_wrong_type_names_file_field_and_value(tmp_path):
     preset = tmp_path / "bad.yaml"
     preset.write_text("reader:\n  batch_rows: lots\n")

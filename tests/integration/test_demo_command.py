@@ -10,6 +10,7 @@ from dagster import DagsterInstance
 from dagster._core.instance.ref import InstanceRef
 
 from tests.conftest import PROJECT_ROOT
+from tests.integration.test_training_pipeline import QUICK_PRESET
 
 
 def test_demo_command_materializes_everything_and_records_runs(tmp_path):
@@ -22,15 +23,18 @@ def test_demo_command_materializes_everything_and_records_runs(tmp_path):
         "NEUTUNE_DATA_ROOT": str(tmp_path / "data"),
         "NEUTUNE_LANDING_DIR": str(tmp_path / "data" / "landing"),
     }
-    env.pop("NEUTUNE_PRESET", None)
+    env["NEUTUNE_PRESET"] = str(QUICK_PRESET)  # the demo's corpus settings, two quick strategies
     done = _run_demo(env)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "FAILED" not in done.stdout
     assert "[8/8] global: ok" in done.stdout
     assert "dataset_splits" in done.stdout
+    assert "training base model" in done.stdout
+    assert "training model 4/4: head_only x original" in done.stdout
+    assert "step 4/4 loss" in done.stdout  # the trainer's progress reaches the terminal
 
     with DagsterInstance.from_ref(InstanceRef.from_dir(str(home))) as instance:
-        assert instance.get_runs_count() == 8
+        assert instance.get_runs_count() == 8 + 5  # data runs, base model, 4 models
         assert len(instance.get_dynamic_partitions("corpus_shards")) == 6
 
     again = _run_demo(env)

@@ -7,7 +7,38 @@ import pytest
 from corpus.settings import SettingsError
 from definitions import build_definitions
 from resources.settings import check_preset
-from tests.conftest import DEMO_PRESET
+from tests.conftest import DEMO_PRESET, PROJECT_ROOT
+from tests.integration.test_training_pipeline import QUICK_PRESET
+
+
+@pytest.mark.parametrize(
+    "preset",
+    [*sorted((PROJECT_ROOT / "config").glob("*.yaml")), QUICK_PRESET],
+    ids=lambda p: p.name,
+)
+def test_every_shipped_preset_loads_and_points_at_existing_catalogue_files(preset):
+    settings = check_preset(preset)
+    assert settings.catalogue.path.is_file()
+    assert settings.catalogue.exclusions_path.is_file()
+    assert settings.training.strategies
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("training:\n  strategies: {lora2: {}}\n", r"unknown strategies \['lora2'\]"),
+        (
+            "training:\n  defaults: {early_stopping_patience: 2}\n",
+            r"early_stopping_patience=2 needs validation losses",
+        ),
+        ("training:\n  launcher: {kind: k8s}\n", r"launcher.kind=k8s needs launcher.k8s_image"),
+    ],
+)
+def test_a_wrong_training_section_is_one_message_naming_the_fix(tmp_path, content, message):
+    preset = tmp_path / "bad.yaml"
+    preset.write_text(content)
+    with pytest.raises(SettingsError, match=message):
+        check_preset(preset)
 
 
 @pytest.mark.parametrize(

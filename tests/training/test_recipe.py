@@ -19,7 +19,7 @@ from safetensors.torch import load_file
 from tokenizers import Tokenizer, models, pre_tokenizers
 from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
 
-from corpus.split_exports import export_splits, load_manifest
+from corpus.splits import export_splits, load_manifest
 from training.base_model import model_fingerprint
 from training.errors import CheckpointMismatchError, SplitDataError, TrainingError
 from training.lineage import read_lineage

@@ -1,0 +1,114 @@
+"""Training stage: the base model, and one fine-tuned model per strategy x arm (through Pipes)."""
+
+from pathlib import Path
+
+from dagster import (
+    AssetExecutionContext,
+    DataVersion,
+    MetadataValue,
+    Output,
+    asset,
+)
+
+from corpus.splits import MANIFEST_NAME, SplitManifest
+from jobs.partitions import model_partitions
+from resources import LocalArtifactStore, PipelineSettings, TrainerResource
+from training.base_model import BaseModelInfo
+
+
+@asset(
+    group_name="training", kinds={"pytorch", "safetensors"}, io_manager_key="manifest_io_manager"
+)
+def base_model(
+    context: AssetExecutionContext,
+    split_exports: SplitManifest,
+    settings: PipelineSettings,
+    artifacts: LocalArtifactStore,
+):
+    """The base causal LM every strategy fine-tunes (hub id, local directory, or builtin)."""
+    from training.launch import build_base_model
+
+    source = settings.load().training.base_model
+    info = build_base_model(
+        source,
+        split_exports,
+        artifacts.path("base_models"),
+        log=context.log.info,
+    )
+    return Output(
+        info,
+        data_version=DataVersion(info.fingerprint),
+        metadata={
+            "directory": MetadataValue.path(info.directory),
+            "architecture": info.architecture,
+            "parameters": info.parameters,
+            "vocab_size": info.vocab_size,
+            "context_length": info.context_length,
+            "fingerprint": info.fingerprint,
+            "pretrain_loss_curve": MetadataValue.json(info.pretrain_losses),
+        },
+    )
+
+
+@asset(
+    group_name="training",
+    kinds={"pytorch", "safetensors"},
+    partitions_def=model_partitions,
+    io_manager_key="manifest_io_manager",
+)
+def finetuned_model(
+    context: AssetExecutionContext,
+    split_exports: SplitManifest,
+    base_model: BaseModelInfo,
+    settings: PipelineSettings,
+    artifacts: LocalArtifactStore,
+    trainer: TrainerResource,
+):
+    """One strategy fine-tuned on one arm (neutral text, or the original text as control)."""
+    from training.launch import collect_trained_model, lineage_context
+
+    keys = context.partition_key.keys_by_dimension
+    preset = settings.load()
+    spec = preset.training.build_spec(
+        keys["strategy"],
+        keys["arm"],
+        base_model_dir=base_model.directory,
+        base_fingerprint=base_model.fingerprint,
+        split_manifest=str(Path(split_exports.directory) / MANIFEST_NAME),
+        split_version=split_exports.version,
+        artifacts_root=artifacts.path(),
+        run_id=context.run_id,
+        lineage_extra=lineage_context(preset),
+    )
+    model = collect_trained_model(spec, reused=True)
+    if model is None:
+        trainer.train(context, spec)
+        model = collect_trained_model(spec, reused=False)
+    else:
+        context.log.info(f"identical inputs already trained: reusing {spec.output_dir}")
+    result = model.result
+    return Output(
+        model,
+        data_version=DataVersion(model.content_hash[:16]),
+        metadata={
+            "artifact": MetadataValue.path(model.artifact_dir),
+            "trainable_parameters": result.trainable_parameters,
+            "total_parameters": result.total_parameters,
+            "trainable_percent": 100
+            * result.trainable_parameters
+            / max(result.total_parameters, 1),
+            "final_train_loss": MetadataValue.float(result.final_train_loss or float("nan")),
+            "final_eval_loss": MetadataValue.float(result.final_eval_loss or float("nan")),
+            "tokens_per_second": result.tokens_per_second,
+            "peak_memory_mib": round(result.peak_memory_bytes / 2**20, 1),
+            "wall_seconds": result.wall_seconds,
+            "tokens_seen": result.tokens_seen,
+            "device": result.device,
+            "split_version": model.split_version,
+            "base_fingerprint": model.base_fingerprint[:16],
+            "loss_curve": MetadataValue.json(
+                {"train": result.train_losses, "eval": result.eval_losses}
+            ),
+            "reused": model.reused,
+        },
+    )

@@ -1,0 +1,97 @@
+"""Materialize the training graph through Dagster: base model, then models trained through Pipes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import torch
+from dagster import AssetKey, MultiPartitionKey
+
+from corpus.demo import DemoCorpusConfig, write_demo_corpus
+from definitions import build_definitions
+from jobs.runner import materialize_corpus
+from jobs.training import materialize_training
+from tests.conftest import PROJECT_ROOT
+from training.strategies import load_trained_model
+
+QUICK_PRESET = PROJECT_ROOT / "tests" / "data" / "quick_training.yaml"
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    """The data pipeline and the training job on a small corpus, in one temporary instance."""
+    from dagster import instance_for_test
+
+    root = tmp_path_factory.mktemp("training")
+    landing = root / "landing"
+    write_demo_corpus(landing, DemoCorpusConfig(n_documents=300))
+    defs = build_definitions(root / "data", landing, QUICK_PRESET)
+    with instance_for_test() as instance:
+        data = materialize_corpus(defs, instance)
+        assert [o.label for o in data if not o.result.success] == []
+        outcomes = materialize_training(defs, instance)
+        yield defs, instance, outcomes
+
+
+def test_every_enabled_strategy_trains_on_both_arms_through_pipes(trained):
+    defs, instance, outcomes = trained
+    assert [o.label for o in outcomes] == [
+        "base_model",
+        "lora x neutral",
+        "lora x original",
+        "head_only x neutral",
+        "head_only x original",
+    ]
+    assert [o.label for o in outcomes if not o.result.success] == []
+    split_version = defs.load_asset_value("split_exports").version
+    for strategy in ("lora", "head_only"):
+        for arm in ("neutral", "original"):
+            key = MultiPartitionKey({"strategy": strategy, "arm": arm})
+            model = defs.load_asset_value("finetuned_model", partition_key=key)
+            assert (model.strategy, model.arm, model.split_version) == (
+                strategy,
+                arm,
+                split_version,
+            )
+            lineage = json.loads((Path(model.artifact_dir) / "lineage.json").read_text())
+            assert lineage["split_version"] == split_version
+            assert {f["arm"] for f in lineage["data_files"]} >= {arm}
+            assert lineage["pipeline"]["catalogue_version"]
+            card = (Path(model.artifact_dir) / "README.md").read_text()
+            assert card.startswith("---\n") and "base_model:" in card
+            assert not list(Path(model.artifact_dir).rglob("*.bin"))
+            assert model.result.trainable_parameters < model.result.total_parameters
+
+
+def test_model_materialization_records_metadata_and_a_content_data_version(trained):
+    defs, instance, _ = trained
+    key = MultiPartitionKey({"strategy": "lora", "arm": "neutral"})
+    record = instance.get_latest_materialization_event(AssetKey("finetuned_model"))
+    assert record is not None
+    events = instance.fetch_materializations(AssetKey("finetuned_model"), limit=10).records
+    by_partition = {e.partition_key: e.asset_materialization for e in events}
+    materialization = by_partition[key]
+    metadata = materialization.metadata
+    assert metadata["trainable_parameters"].value > 0
+    assert metadata["tokens_per_second"].value > 0
+    assert metadata["loss_curve"].value["train"]
+    model = defs.load_asset_value("finetuned_model", partition_key=key)
+    assert materialization.tags["dagster/data_version"] == model.content_hash[:16]
+
+
+def test_rematerializing_with_unchanged_inputs_reuses_the_artifact(trained):
+    defs, instance, _ = trained
+    key = MultiPartitionKey({"strategy": "head_only", "arm": "original"})
+    before = defs.load_asset_value("finetuned_model", partition_key=key)
+    result = defs.resolve_job_def("training_job").execute_in_process(
+        instance=instance, partition_key=key, asset_selection=[AssetKey("finetuned_model")]
+    )
+    assert result.success
+    after = defs.load_asset_value("finetuned_model", partition_key=key)
+    assert after.reused and after.content_hash == before.content_hash
+    model = load_trained_model(Path(after.artifact_dir))
+    with torch.no_grad():
+        logits = model(input_ids=torch.tensor([[1, 2, 3]])).logits
+    assert torch.isfinite(logits).all()

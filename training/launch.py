@@ -1,0 +1,97 @@
+"""What the Dagster side needs around a training run: inputs resolved once, results collected.
+
+Artifacts are addressed by what determines them (base model fingerprint, strategy, data
+version, hyperparameters, seed), so materializing again with unchanged inputs reuses the
+finished artifact instead of training again, and a run killed mid-way resumes from its
+checkpoints in the same work directory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from corpus.rewrite import load_catalogue
+from corpus.settings import CorpusSettings
+from corpus.splits import SplitManifest
+from training.base_model import (
+    BaseModelInfo,
+    BaseModelSource,
+    BuiltinSource,
+    read_base_model_info,
+    resolve_base_model,
+)
+from training.base_model.resolve import INFO_FILE
+from training.data import find_export, read_texts, verify_export
+from training.manifest import TrainedModel
+from training.spec import TrainResult, TrainSpec
+
+
+def build_base_model(
+    source: BaseModelSource,
+    manifest: SplitManifest,
+    root: Path,
+    log: Callable[[str], None] = print,
+) -> BaseModelInfo:
+    """The base model directory for `source`, built once per source (and, for the builtin
+    model, per train data version) under `root`."""
+    builtin = isinstance(source, BuiltinSource)
+    identity = {
+        "source": source.model_dump(mode="json"),
+        "data": manifest.version if builtin else None,
+    }
+    digest = hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()[:16]
+    target = root / digest
+    if (target / INFO_FILE).is_file():
+        log(f"base model already built for these inputs: {target}")
+        return read_base_model_info(target)
+    texts = None
+    if builtin:
+        export = find_export(manifest, "train", "original")
+        texts = read_texts(verify_export(manifest, export))
+        log(f"pretraining the builtin {source.size} model on {len(texts)} original train documents")
+
+    def progress(step: int, total: int, loss: float) -> None:
+        log(f"pretraining step {step}/{total} loss {loss:.3f}")
+
+    return resolve_base_model(source, target, texts, progress=progress)
+
+
+def lineage_context(settings: CorpusSettings) -> dict[str, Any]:
+    """The data-half facts a model's lineage.json records beside the split version."""
+    catalogue = load_catalogue(settings.catalogue.path, settings.catalogue.exclusions_path)
+    return {
+        "catalogue_version": catalogue.version,
+        "cleaning": settings.cleaning.model_dump(mode="json"),
+        "rewrite": settings.rewrite.model_dump(mode="json"),
+        "dedup": settings.dedup.model_dump(mode="json"),
+        "splits": settings.splits.model_dump(mode="json"),
+    }
+
+
+def result_file(spec: TrainSpec) -> Path:
+    """Where training.run writes a finished run's TrainResult (beside the artifact)."""
+    return spec.output_dir.with_name(f"{spec.output_dir.name}.result.json")
+
+
+def collect_trained_model(spec: TrainSpec, reused: bool) -> TrainedModel | None:
+    """The manifest of the finished artifact of `spec`, or None when it has not been trained."""
+    path = result_file(spec)
+    if not (spec.output_dir.is_dir() and path.is_file()):
+        return None
+    result = TrainResult.model_validate_json(path.read_text(encoding="utf-8"))
+    return TrainedModel(
+        strategy=result.strategy,
+        arm=result.arm,
+        artifact_dir=str(spec.output_dir),
+        base_model_dir=str(spec.base_model_dir),
+        base_fingerprint=spec.base_fingerprint or "",
+        split_version=spec.lineage_extra.get("split_version", ""),
+        spec_digest=spec.lineage_extra.get("spec_digest", ""),
+        content_hash=result.content_hash,
+        reused=reused,
+        result=result,
+    )
