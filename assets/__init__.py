@@ -1,6 +1,14 @@
 """Dagster assets and asset checks: thin wrappers that call corpus/, training/, evaluation/."""
 
 from assets.dedup import build_leakage_check, dataset_splits, dedup_clusters, split_exports
+from assets.evaluation import (
+    base_model_evaluation,
+    generation_prompts,
+    minimal_pairs,
+    model_evaluation,
+    prompts_do_not_leak,
+    strategy_report,
+)
 from assets.ingest import cleaning, ingest
 from assets.rewrite import (
     gender_catalogue,
@@ -22,5 +30,20 @@ corpus_assets = [
 ]
 corpus_checks = [unreviewed_candidates]
 training_assets = [base_model, finetuned_model]
+evaluation_assets = [
+    generation_prompts,
+    minimal_pairs,
+    base_model_evaluation,
+    model_evaluation,
+    strategy_report,
+]
+evaluation_checks = [prompts_do_not_leak]
 
-__all__ = ["build_leakage_check", "corpus_assets", "corpus_checks", "training_assets"]
+__all__ = [
+    "build_leakage_check",
+    "corpus_assets",
+    "corpus_checks",
+    "evaluation_assets",
+    "evaluation_checks",
+    "training_assets",
+]

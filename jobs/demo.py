@@ -17,7 +17,7 @@ from corpus.demo import write_demo_corpus
 from corpus.settings import SettingsError
 from jobs.orphans import fail_orphaned_runs
 from jobs.runner import RunOutcome, materialize_corpus, row_counts
-from jobs.training import materialize_training
+from jobs.training import materialize_evaluation, materialize_training
 from resources import landing_dir, preset_path
 from resources.settings import check_preset
 
@@ -38,19 +38,38 @@ def _progress(outcome: RunOutcome, position: int, total: int) -> None:
                 _say(f"    {event.step_key}: {error.message.strip()} {cause}")
 
 
-def _training_started(label: str, position: int, total: int) -> None:
-    what = "base model" if label == "base_model" else f"model {position - 1}/{total - 1}"
-    _say(f"training {what}: {label}")
+def _started(label: str, position: int, total: int) -> None:
+    if label == "base_model":
+        _say("training base model")
+    elif " x " in label and not label.startswith("evaluate"):
+        _say(f"training model {position - 1}/{total - 1}: {label}")
+    else:
+        _say(f"[{position}/{total}] {label}")
 
 
-def _training_finished(outcome: RunOutcome, position: int, total: int) -> None:
+def _report_summary(defs) -> None:
+    report = defs.load_asset_value("strategy_report")
+    _say(f"strategy report: {report.html} (and report.md, plots in {report.directory})")
+    print(report.headline_markdown, flush=True)
+    print("\nneutral minus original (paired bootstrap 95% CI, * = excludes 0):", flush=True)
+    print(report.arm_differences_markdown, flush=True)
+
+
+def _finished(outcome: RunOutcome, position: int, total: int) -> None:
     if not outcome.result.success:
         _progress(outcome, position, total)
         return
     figures = []
     for event in outcome.result.get_asset_materialization_events():
         metadata = event.event_specific_data.materialization.metadata
-        for key in ("parameters", "trainable_parameters", "final_eval_loss", "tokens_per_second"):
+        for key in (
+            "parameters",
+            "trainable_parameters",
+            "final_eval_loss",
+            "tokens_per_second",
+            "perplexity/bpb_neutral",
+            "neutral_preference/neutral_preference",
+        ):
             if key in metadata:
                 value = metadata[key].value
                 figures.append(
@@ -85,10 +104,14 @@ def run_demo(regenerate: bool = False, train: bool = True) -> int:
     _summary(defs)
     failed = [outcome.label for outcome in outcomes if not outcome.result.success]
     if train and not failed:
-        outcomes = materialize_training(
-            defs, instance, _training_started, _training_finished, console_log_level="ERROR"
-        )
+        callbacks = {"on_start": _started, "on_run": _finished, "console_log_level": "ERROR"}
+        outcomes = materialize_training(defs, instance, **callbacks)
         failed = [outcome.label for outcome in outcomes if not outcome.result.success]
+        if not failed:
+            outcomes = materialize_evaluation(defs, instance, **callbacks)
+            failed = [outcome.label for outcome in outcomes if not outcome.result.success]
+            if not failed:
+                _report_summary(defs)
     if failed:
         _say(f"FAILED runs: {', '.join(failed)} (details above and in the UI)")
     return 1 if failed else 0

@@ -46,7 +46,17 @@ class ManifestIOManager(ConfigurableIOManager):
         keys = context.asset_partition_keys
         if len(keys) == 1 and not _wants_mapping(context):
             return self._read(self._path(upstream, keys[0]))
-        return {key: self._read(self._path(upstream, key)) for key in keys}
+        found = {}
+        for key in keys:
+            path = self._path(upstream, key)
+            if path.is_file():
+                found[key] = self._read(path)
+            else:
+                context.log.warning(
+                    f"{context.upstream_output.asset_key.to_user_string()} partition {key} is "
+                    "not materialized: left out"
+                )
+        return found
 
     def _read(self, path: Path) -> BaseModel:
         if not path.is_file():
@@ -57,7 +67,7 @@ class ManifestIOManager(ConfigurableIOManager):
 
 def _wants_mapping(context: InputContext) -> bool:
     typing_type = context.dagster_type.typing_type
-    return getattr(typing_type, "__origin__", None) is dict
+    return typing_type is dict or getattr(typing_type, "__origin__", None) is dict
 
 
 def _model_class(kind: str) -> type[BaseModel]:

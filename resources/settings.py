@@ -10,6 +10,7 @@ from pydantic import Field
 
 from corpus.rewrite import CatalogueError, load_catalogue
 from corpus.settings import CorpusSettings, SettingsError, load_settings
+from evaluation.settings import EvaluationSettings
 from training.settings import TrainingSettings
 
 
@@ -19,6 +20,10 @@ class PresetSettings(CorpusSettings):
     training: TrainingSettings = Field(
         default_factory=TrainingSettings,
         description="Base model, strategies and hyperparameters (training/settings.py).",
+    )
+    evaluation: EvaluationSettings = Field(
+        default_factory=EvaluationSettings,
+        description="Metrics, their options and the report (evaluation/settings.py).",
     )
 
 
@@ -42,7 +47,7 @@ def check_preset(path: Path) -> PresetSettings:
         SettingsError: one message naming the file, the field and the fix, so that a wrong
             value stops the demo or the code location once instead of failing every run.
     """
-    settings = load_settings(path, PresetSettings)
+    settings = _load_preset(path)
     try:
         load_catalogue(settings.catalogue.path, settings.catalogue.exclusions_path)
     except CatalogueError as error:
@@ -58,4 +63,11 @@ def check_preset(path: Path) -> PresetSettings:
 
 @cache
 def _load_cached(path: Path, mtime_ns: int) -> PresetSettings:
-    return load_settings(path, PresetSettings)
+    return _load_preset(path)
+
+
+def _load_preset(path: Path) -> PresetSettings:
+    """The preset with its evaluation file paths taken relative to the preset's folder."""
+    settings = load_settings(path, PresetSettings)
+    evaluation = settings.evaluation.resolved(path.resolve().parent)
+    return settings.model_copy(update={"evaluation": evaluation})

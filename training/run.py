@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import sys
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -137,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("spec", nargs="?", type=Path, help="TrainSpec JSON file")
     parser.add_argument("--spec", dest="spec_option", type=Path, help="same, as an option")
     arguments = parser.parse_args(argv)
+    # peft 0.21 calls a transformers 5 method that warns of its own deprecation on every model
+    warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing", category=FutureWarning)
     path = arguments.spec_option or arguments.spec
     if path is None:
         parser.error("pass the TrainSpec JSON file: python -m training.run SPEC.json")

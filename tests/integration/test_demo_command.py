@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from dagster import DagsterInstance
+from dagster import AssetKey, DagsterInstance
 from dagster._core.instance.ref import InstanceRef
 
 from tests.conftest import PROJECT_ROOT
@@ -32,15 +32,24 @@ def test_demo_command_materializes_everything_and_records_runs(tmp_path):
     assert "training base model" in done.stdout
     assert "training model 4/4: head_only x original" in done.stdout
     assert "step 4/4 loss" in done.stdout  # the trainer's progress reaches the terminal
+    assert "strategy report: " in done.stdout and "report.html" in done.stdout
+    assert "| head_only/original |" in done.stdout  # the headline table is printed
 
     with DagsterInstance.from_ref(InstanceRef.from_dir(str(home))) as instance:
-        assert instance.get_runs_count() == 8 + 5  # data runs, base model, 4 models
+        assert instance.get_runs_count() == 8 + 5 + 7  # data; base + 4 models; evaluation
         assert len(instance.get_dynamic_partitions("corpus_shards")) == 6
 
     again = _run_demo(env)
     assert again.returncode == 0, again.stdout + again.stderr
     assert "using the shards already in" in again.stdout
-    assert _table_sizes(again.stdout) == _table_sizes(done.stdout)  # re-runs replace, never append
+    first, second = _table_sizes(done.stdout), _table_sizes(again.stdout)
+    assert first.items() <= second.items()  # re-runs replace, never append
+    assert set(second) - set(first) == {"generation_prompts", "minimal_pairs"}  # made after it
+    assert "training model 1/4: lora x neutral" in again.stdout
+    with DagsterInstance.from_ref(InstanceRef.from_dir(str(home))) as instance:
+        records = instance.fetch_materializations(AssetKey("finetuned_model"), limit=4).records
+        assert len(records) == 4  # the second run's four: unchanged inputs, artifacts reused
+        assert all(r.asset_materialization.metadata["reused"].value for r in records)
 
 
 def _run_demo(env: dict[str, str]) -> subprocess.CompletedProcess:
@@ -54,5 +63,11 @@ def _run_demo(env: dict[str, str]) -> subprocess.CompletedProcess:
     )
 
 
-def _table_sizes(stdout: str) -> list[str]:
-    return [line for line in stdout.splitlines() if line.rstrip().endswith(" rows")]
+def _table_sizes(stdout: str) -> dict[str, int]:
+    """Table -> rows from the demo's warehouse summary lines ('[neutune]   name   12 rows')."""
+    sizes = {}
+    for line in stdout.splitlines():
+        if line.rstrip().endswith(" rows"):
+            name, rows = line.split()[1:3]
+            sizes[name] = int(rows)
+    return sizes

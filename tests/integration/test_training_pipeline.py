@@ -1,4 +1,5 @@
-"""Materialize the training graph through Dagster: base model, then models trained through Pipes."""
+"""Materialize the model side through Dagster: base model, models trained through Pipes, their
+evaluations and the strategy report."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from dagster import AssetKey, MultiPartitionKey
 from corpus.demo import DemoCorpusConfig, write_demo_corpus
 from definitions import build_definitions
 from jobs.runner import materialize_corpus
-from jobs.training import materialize_training
+from jobs.training import materialize_evaluation, materialize_training
 from tests.conftest import PROJECT_ROOT
 from training.strategies import load_trained_model
 
@@ -32,12 +33,13 @@ def trained(tmp_path_factory):
         data = materialize_corpus(defs, instance)
         assert [o.label for o in data if not o.result.success] == []
         outcomes = materialize_training(defs, instance)
-        yield defs, instance, outcomes
+        evaluations = materialize_evaluation(defs, instance)
+        yield defs, instance, outcomes + evaluations
 
 
 def test_every_enabled_strategy_trains_on_both_arms_through_pipes(trained):
     defs, instance, outcomes = trained
-    assert [o.label for o in outcomes] == [
+    assert [o.label for o in outcomes][:5] == [
         "base_model",
         "lora x neutral",
         "lora x original",
@@ -95,3 +97,41 @@ def test_rematerializing_with_unchanged_inputs_reuses_the_artifact(trained):
     with torch.no_grad():
         logits = model(input_ids=torch.tensor([[1, 2, 3]])).logits
     assert torch.isfinite(logits).all()
+
+
+def test_every_model_is_evaluated_against_the_same_items_and_reported(trained):
+    defs, instance, outcomes = trained
+    assert [o.label for o in outcomes if not o.result.success] == []
+    split_version = defs.load_asset_value("split_exports").version
+    base = defs.load_asset_value("base_model_evaluation")
+    assert base.name == "base" and base.split_version == split_version
+    metrics = {result.metric for result in base.results}
+    assert metrics == {
+        "perplexity",
+        "neutral_preference",
+        "crows_pairs",
+        "generation_audit",
+        "cost",
+    }
+    key = MultiPartitionKey({"strategy": "lora", "arm": "neutral"})
+    evaluation = defs.load_asset_value("model_evaluation", partition_key=key)
+    model = defs.load_asset_value("finetuned_model", partition_key=key)
+    assert evaluation.model_version == model.content_hash  # lineage: which artifact was judged
+    pairs = {r.metric: r for r in evaluation.results}["neutral_preference"].items[0].item_ids
+    base_pairs = {r.metric: r for r in base.results}["neutral_preference"].items[0].item_ids
+    assert pairs == base_pairs and len(pairs) > 0
+
+    report = defs.load_asset_value("strategy_report")
+    assert Path(report.html).is_file() and Path(report.markdown).is_file()
+    assert all(Path(plot).is_file() for plot in report.plots) and report.plots
+    for row in ("base", "lora/neutral", "lora/original", "head_only/neutral", "head_only/original"):
+        assert row in report.headline_markdown
+    assert "lora" in report.arm_differences_markdown
+
+    check = [
+        e
+        for o in outcomes
+        for e in o.result.get_asset_check_evaluations()
+        if e.asset_key == AssetKey("generation_prompts")
+    ]
+    assert check and all(e.passed for e in check)  # no prompt leaks from the train split
