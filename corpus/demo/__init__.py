@@ -1,7 +1,7 @@
 """The bundled demo corpus: seeded, varied English prose written as landing shards of every format.
 
 `write_demo_corpus` (corpus.demo.generator) writes the shards and returns a manifest of what it
-planted; prose.py composes documents from the word lists and templates in words.py, noise.py adds
+planted; prose.py composes documents from the word lists and templates in words/, noise.py adds
 what cleaning and quarantine should catch, files.py renders and writes each shard file.
 """
 

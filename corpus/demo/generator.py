@@ -6,7 +6,7 @@ rewriter (Bartl & Leavy 2024), markup and odd Unicode for cleaning, low-quality 
 quality filters, broken records for quarantine, and planted exact, near and gender-variant
 duplicates whose positions the returned manifest records as ground truth for deduplication.
 Apart from those planted copies, no two documents share a normalised text, and few share even a
-13-word sequence: templates vary almost every few words (see corpus/demo/words.py), so that
+13-word sequence: templates vary almost every few words (see corpus/demo/words/), so that
 validation and test documents do not repeat train text once the corpus is split (the leakage
 check of corpus/splits/leakage.py compares 13-grams, after Brown et al. 2020).
 """
