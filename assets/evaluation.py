@@ -1,7 +1,5 @@
 """Evaluation stage: the shared test items, every model's metrics, and the strategy report."""
 
-from pathlib import Path
-
 import polars as pl
 from dagster import (
     AllPartitionMapping,
@@ -84,39 +82,26 @@ EVALUATION_INS = {
 }
 
 
-def _evaluate(context, name, model_dir, base_dir, model_version, manifest, inputs, settings):
+def _evaluated(context, settings, model, items) -> Output:
+    """Run every configured metric on `model` (a ModelToEvaluate) over the shared test items."""
     from evaluation.evaluate import evaluate_model, evaluation_data
 
-    config = settings.load()
-    catalogue = catalogue_from_frame(inputs["gender_catalogue"])
-    terms = frozenset(
-        form for entry in catalogue.entries for form in (entry.term, entry.plural) if form
-    )
-    evaluation = config.evaluation
+    evaluation = settings.load().evaluation
+    manifest = items["split_exports"]
     data = evaluation_data(
-        manifest, inputs["minimal_pairs"], inputs["generation_prompts"], terms, evaluation
-    )
-    result = evaluate_model(
-        name,
-        Path(model_dir),
-        data,
+        manifest,
+        items["minimal_pairs"],
+        items["generation_prompts"],
+        catalogue_from_frame(items["gender_catalogue"]),
         evaluation,
-        model_version=model_version,
-        split_version=manifest.version,
-        base_dir=base_dir,
-        log=context.log.info,
     )
-    metadata = {
-        f"{value.metric}/{value.key}": value.value
-        for metric_result in result.results
-        for value in metric_result.values
-    }
+    result = evaluate_model(model, data, evaluation, log=context.log.info)
     return Output(
         result,
-        data_version=DataVersion(f"{model_version[:16]}-{manifest.version[:8]}"),
+        data_version=DataVersion(f"{result.model_version[:16]}-{manifest.version[:8]}"),
         metadata={
-            **metadata,
-            "model_version": model_version,
+            **result.headline(),
+            "model_version": result.model_version,
             "split_version": manifest.version,
             "seconds": MetadataValue.json(result.seconds),
         },
@@ -130,30 +115,15 @@ def _evaluate(context, name, model_dir, base_dir, model_version, manifest, input
     ins={**EVALUATION_INS, "base_model": AssetIn()},
 )
 def base_model_evaluation(
-    context: AssetExecutionContext,
-    base_model: BaseModelInfo,
-    split_exports: SplitManifest,
-    minimal_pairs: pl.DataFrame,
-    generation_prompts: pl.DataFrame,
-    gender_catalogue: pl.DataFrame,
-    settings: PipelineSettings,
+    context: AssetExecutionContext, base_model: BaseModelInfo, settings: PipelineSettings, **items
 ):
     """Quality, bias and cost of the base model: the reference every fine-tune is compared to."""
-    inputs = {
-        "minimal_pairs": minimal_pairs,
-        "generation_prompts": generation_prompts,
-        "gender_catalogue": gender_catalogue,
-    }
-    return _evaluate(
-        context,
-        "base",
-        base_model.directory,
-        None,
-        base_model.fingerprint,
-        split_exports,
-        inputs,
-        settings,
+    from evaluation.evaluate import ModelToEvaluate
+
+    model = ModelToEvaluate(
+        name="base", directory=str(base_model.directory), version=base_model.fingerprint
     )
+    return _evaluated(context, settings, model, items)
 
 
 @asset(
@@ -166,29 +136,19 @@ def base_model_evaluation(
 def model_evaluation(
     context: AssetExecutionContext,
     finetuned_model: TrainedModel,
-    split_exports: SplitManifest,
-    minimal_pairs: pl.DataFrame,
-    generation_prompts: pl.DataFrame,
-    gender_catalogue: pl.DataFrame,
     settings: PipelineSettings,
+    **items,
 ):
     """Quality, bias and cost of one fine-tuned model (strategy x arm)."""
-    inputs = {
-        "minimal_pairs": minimal_pairs,
-        "generation_prompts": generation_prompts,
-        "gender_catalogue": gender_catalogue,
-    }
-    name = f"{finetuned_model.strategy}/{finetuned_model.arm}"
-    return _evaluate(
-        context,
-        name,
-        finetuned_model.artifact_dir,
-        Path(finetuned_model.base_model_dir),
-        finetuned_model.content_hash,
-        split_exports,
-        inputs,
-        settings,
+    from evaluation.evaluate import ModelToEvaluate
+
+    model = ModelToEvaluate(
+        name=f"{finetuned_model.strategy}/{finetuned_model.arm}",
+        directory=finetuned_model.artifact_dir,
+        base_dir=finetuned_model.base_model_dir,
+        version=finetuned_model.content_hash,
     )
+    return _evaluated(context, settings, model, items)
 
 
 @asset(
@@ -209,12 +169,12 @@ def strategy_report(
 ):
     """Every strategy x arm against the base and against its other arm, with plots."""
     from evaluation.comparisons import ModelResults
+    from evaluation.evaluate import report_version
     from evaluation.report import build_report
 
     evaluations = [base_model_evaluation, *model_evaluation.values()]
     models = [ModelResults.named(e.name, e.results) for e in evaluations]
-    versions = "".join(sorted(e.model_version + e.split_version for e in evaluations))
-    directory = artifacts.path("reports", frame_version(pl.DataFrame({"v": [versions]}), ["v"]))
+    directory = artifacts.path("reports", report_version(evaluations))
     report = build_report(models, directory, settings.load().evaluation.report)
     context.log.info(f"report written to {report.html}")
     return Output(

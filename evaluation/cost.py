@@ -22,7 +22,7 @@ import torch
 from pydantic import BaseModel, ConfigDict, Field
 
 from evaluation.metric import EvaluatedModel, EvaluationData, MetricResult, MetricValue, register
-from evaluation.metric_options import validated_config
+from evaluation.metric_options import ConfiguredMetric
 
 MERGEABLE_PEFT_TYPES = frozenset({"LORA", "IA3"})
 # trainer_report field -> value key (TrainResult in training/spec.py)
@@ -125,13 +125,11 @@ def _plain(key: str, value: float, n: int = 1) -> MetricValue:
 
 
 @register
-class Cost:
+class Cost(ConfiguredMetric):
     """Training cost from the trainer's report; artifact size and latency measured here."""
 
     name: ClassVar[str] = "cost"
-
-    def __init__(self, **options: Any) -> None:
-        self.config = validated_config(CostConfig, options, self.name)
+    config_class = CostConfig
 
     def evaluate(self, model: EvaluatedModel, data: EvaluationData) -> MetricResult:
         report = dict(model.trainer_report or {})

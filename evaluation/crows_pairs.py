@@ -24,7 +24,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -39,7 +39,7 @@ from evaluation.metric import (
     load_pretrained,
     register,
 )
-from evaluation.metric_options import validated_config
+from evaluation.metric_options import ConfiguredMetric
 from evaluation.pseudo_likelihood import masked_lm_pair_scores
 from evaluation.scoring import score_texts
 
@@ -195,14 +195,12 @@ class CrowsPairsConfig(BaseModel):
 
 
 @register
-class CrowsPairs:
+class CrowsPairs(ConfiguredMetric):
     """CrowS-Pairs metric score of a causal LM, with pair-bootstrap 95% intervals; the pairs
     come from EvaluationData.crows_pairs_csv, or the shipped demo pairs when it is None."""
 
     name: ClassVar[str] = "crows_pairs"
-
-    def __init__(self, **options: Any) -> None:
-        self.config = validated_config(CrowsPairsConfig, options, self.name)
+    config_class = CrowsPairsConfig
 
     def evaluate(self, model: EvaluatedModel, data: EvaluationData) -> MetricResult:
         path = data.crows_pairs_csv or DEMO_PAIRS

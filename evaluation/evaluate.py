@@ -6,6 +6,7 @@ exported: the test split of both arms, the minimal pairs, the prompts and the ca
 
 from __future__ import annotations
 
+import hashlib
 import time
 import warnings
 from collections.abc import Callable
@@ -14,10 +15,22 @@ from pathlib import Path
 import polars as pl
 from pydantic import BaseModel, ConfigDict, Field
 
+from corpus.rewrite import GenderCatalogue
 from corpus.splits import ARMS, SplitManifest, verify_manifest
 from evaluation.metric import EvaluationData, MetricResult, load_evaluated_model, metric
 from evaluation.pairs import MinimalPair
 from evaluation.settings import EvaluationSettings
+
+
+class ModelToEvaluate(BaseModel):
+    """Which model to load: the base (a Hugging Face directory) or an artifact and its base."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(description="'base' or '<strategy>/<arm>'.")
+    directory: str = Field(description="The base model directory or the training artifact.")
+    base_dir: str | None = Field(None, description="An artifact's base model directory.")
+    version: str = Field(description="Artifact content hash, or the base fingerprint.")
 
 
 class ModelEvaluation(BaseModel):
@@ -34,12 +47,33 @@ class ModelEvaluation(BaseModel):
     results: list[MetricResult] = Field(description="One result per metric.")
     seconds: dict[str, float] = Field(description="Wall time per metric.")
 
+    def headline(self) -> dict[str, float]:
+        """Every value as 'metric/key' -> number (the columns of the report)."""
+        return {
+            f"{value.metric}/{value.key}": value.value
+            for result in self.results
+            for value in result.values
+        }
+
+
+def catalogue_terms(catalogue: GenderCatalogue) -> frozenset[str]:
+    """The gender-exclusive forms (singular and plural) the generation audit counts."""
+    return frozenset(
+        form for entry in catalogue.entries for form in (entry.term, entry.plural) if form
+    )
+
+
+def report_version(evaluations: list[ModelEvaluation]) -> str:
+    """Names a report by what it compares: every evaluated model and split version."""
+    identity = sorted(f"{e.name}:{e.model_version}:{e.split_version}" for e in evaluations)
+    return hashlib.sha256("\n".join(identity).encode()).hexdigest()[:16]
+
 
 def evaluation_data(
     manifest: SplitManifest,
     pairs: pl.DataFrame,
     prompts: pl.DataFrame,
-    gendered_terms: frozenset[str],
+    catalogue: GenderCatalogue,
     settings: EvaluationSettings,
 ) -> EvaluationData:
     """The shared test data, read from the verified split export files."""
@@ -66,8 +100,9 @@ def evaluation_data(
         minimal_pairs=[MinimalPair.model_validate(row) for row in pairs.iter_rows(named=True)],
         prompts=prompts.sort("prompt_id")["text"].to_list(),
         crows_pairs_csv=settings.crows_pairs_csv,
-        gendered_terms=gendered_terms,
+        gendered_terms=catalogue_terms(catalogue),
         seed=settings.seed,
+        split_version=manifest.version,
     )
 
 
@@ -80,17 +115,12 @@ def resolve_device(device: str) -> str:
 
 
 def evaluate_model(
-    name: str,
-    model_dir: Path,
+    model: ModelToEvaluate,
     data: EvaluationData,
     settings: EvaluationSettings,
-    *,
-    model_version: str,
-    split_version: str,
-    base_dir: Path | None = None,
     log: Callable[[str], None] = print,
 ) -> ModelEvaluation:
-    """Load `model_dir` (onto `base_dir` for an artifact) and run every configured metric."""
+    """Load `model` (an artifact onto its base) and run every configured metric on `data`."""
     import torch
 
     # peft 0.21 calls a transformers 5 method that warns of its own deprecation on every model
@@ -99,8 +129,9 @@ def evaluate_model(
     if settings.torch_threads is not None:
         torch.set_num_threads(settings.torch_threads)
     try:
+        base_dir = Path(model.base_dir) if model.base_dir else None
         evaluated = load_evaluated_model(
-            name, model_dir, base_dir, device=resolve_device(settings.device)
+            model.name, Path(model.directory), base_dir, device=resolve_device(settings.device)
         )
         results, seconds = [], {}
         for metric_name, options in settings.metrics.items():
@@ -108,17 +139,17 @@ def evaluate_model(
             with torch.no_grad():
                 results.append(metric(metric_name, **options).evaluate(evaluated, data))
             seconds[metric_name] = round(time.perf_counter() - started, 3)
-            log(f"{name}: {metric_name} in {seconds[metric_name]:.1f}s")
+            log(f"{model.name}: {metric_name} in {seconds[metric_name]:.1f}s")
     finally:
         torch.set_num_threads(threads)
-    strategy, _, arm = name.partition("/")
+    strategy, _, arm = model.name.partition("/")
     return ModelEvaluation(
-        name=name,
+        name=model.name,
         strategy=strategy if arm else None,
         arm=arm or None,
-        model_dir=str(model_dir),
-        model_version=model_version,
-        split_version=split_version,
+        model_dir=model.directory,
+        model_version=model.version,
+        split_version=data.split_version,
         results=results,
         seconds=seconds,
     )

@@ -39,7 +39,7 @@ from evaluation.metric import (
     MetricValue,
     register,
 )
-from evaluation.metric_options import validated_config
+from evaluation.metric_options import ConfiguredMetric
 from evaluation.prompts import prompt_id
 
 EXAMPLES_IN_DETAILS = 5  # prompts whose first generation is shown in the details
@@ -163,13 +163,11 @@ def audit_scores(counts: list[GenderedWordCounts]) -> dict[str, list[float]]:
 
 
 @register
-class GenerationAudit:
+class GenerationAudit(ConfiguredMetric):
     """Gendered catalogue terms and pronouns in sampled continuations of neutral prompts."""
 
     name: ClassVar[str] = "generation_audit"
-
-    def __init__(self, **options: Any) -> None:
-        self.config = validated_config(GenerationAuditConfig, options, self.name)
+    config_class = GenerationAuditConfig
 
     def evaluate(self, model: EvaluatedModel, data: EvaluationData) -> MetricResult:
         if not data.prompts:

@@ -57,6 +57,7 @@ class EvaluationData:
     crows_pairs_csv: Path | None  # None: the shipped demo pairs (evaluation/data)
     gendered_terms: frozenset[str]  # lower-cased catalogue terms (gender-exclusive forms)
     seed: int
+    split_version: str = ""  # data version of the split export the texts came from
 
 
 class ItemScores(BaseModel):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -22,3 +22,14 @@ def validated_config(config_class: type[Config], options: dict[str, Any], metric
             f"invalid options for metric {metric!r}: {problems}; its options are "
             f"{sorted(config_class.model_fields)}"
         ) from error
+
+
+class ConfiguredMetric:
+    """Base of a metric whose options are one pydantic config: `metric(name, **options)` builds
+    it, and a wrong option is one message naming the valid ones."""
+
+    name: ClassVar[str]
+    config_class: ClassVar[type[BaseModel]]
+
+    def __init__(self, **options: Any) -> None:
+        self.config = validated_config(self.config_class, options, self.name)

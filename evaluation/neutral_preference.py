@@ -10,7 +10,7 @@ preferences and log-probability margins are the item scores for paired compariso
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,7 +23,7 @@ from evaluation.metric import (
     MetricValue,
     register,
 )
-from evaluation.metric_options import validated_config
+from evaluation.metric_options import ConfiguredMetric
 from evaluation.pairs import MinimalPair
 from evaluation.scoring import DEFAULT_MAX_BATCH_TOKENS, score_texts
 
@@ -71,13 +71,11 @@ class NeutralPreferenceConfig(BaseModel):
 
 
 @register
-class NeutralPreference:
+class NeutralPreference(ConfiguredMetric):
     """Share of minimal pairs whose neutral sentence the model prefers."""
 
     name: ClassVar[str] = "neutral_preference"
-
-    def __init__(self, **options: Any) -> None:
-        self.config = validated_config(NeutralPreferenceConfig, options, self.name)
+    config_class = NeutralPreferenceConfig
 
     def evaluate(self, model: EvaluatedModel, data: EvaluationData) -> MetricResult:
         pairs = data.minimal_pairs

@@ -8,7 +8,7 @@ Documents are scored with `evaluation.scoring` (windows of the model's context, 
 from __future__ import annotations
 
 import math
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -21,7 +21,7 @@ from evaluation.metric import (
     MetricValue,
     register,
 )
-from evaluation.metric_options import validated_config
+from evaluation.metric_options import ConfiguredMetric
 from evaluation.scoring import DEFAULT_MAX_BATCH_TOKENS, score_texts
 
 
@@ -82,13 +82,11 @@ class PerplexityConfig(BaseModel):
 
 
 @register
-class Perplexity:
+class Perplexity(ConfiguredMetric):
     """Perplexity and bits per byte per test arm, with document-bootstrap 95% intervals."""
 
     name: ClassVar[str] = "perplexity"
-
-    def __init__(self, **options: Any) -> None:
-        self.config = validated_config(PerplexityConfig, options, self.name)
+    config_class = PerplexityConfig
 
     def evaluate(self, model: EvaluatedModel, data: EvaluationData) -> MetricResult:
         values: list[MetricValue] = []

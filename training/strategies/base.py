@@ -9,6 +9,7 @@ imported inside the methods so validating a strategy config costs only pydantic.
 from __future__ import annotations
 
 import json
+from abc import abstractmethod
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -55,7 +56,9 @@ def count_parameters(model: nn.Module) -> ParameterCount:
 
 
 class StrategyConfig(BaseModel):
-    """Base of every strategy config; subclasses fix `name` with a Literal."""
+    """Base of every strategy config; subclasses fix `name` with a Literal and implement the
+    three abstract methods (pydantic's metaclass is an ABCMeta, so a subclass missing one cannot
+    be instantiated)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -76,16 +79,19 @@ class StrategyConfig(BaseModel):
     def check_compatible(self, model: PreTrainedModel) -> None:
         """Raise StrategyError when this config cannot apply to `model`; nothing by default."""
 
+    @abstractmethod
     def prepare(self, model: PreTrainedModel) -> nn.Module:
-        raise NotImplementedError
+        """Freeze or wrap `model`; return the module to train."""
 
+    @abstractmethod
     def save(self, model: nn.Module, directory: Path) -> None:
-        raise NotImplementedError
+        """Write what training changed (and the strategy file) into an existing empty folder."""
 
+    @abstractmethod
     def load(
         self, base_dir: Path, artifact_dir: Path, *, dtype: torch.dtype, device: str
     ) -> nn.Module:
-        raise NotImplementedError
+        """The eval-ready model: the base from `base_dir` plus the artifact."""
 
     def write_strategy_file(self, model: nn.Module, directory: Path) -> None:
         """Write `neutune_strategy.json`: the config and the base directory the model came from."""
