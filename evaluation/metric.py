@@ -15,6 +15,10 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from training.lineage import LINEAGE_FILE
+from training.spec import result_file
+from training.strategies.base import STRATEGY_FILE
+
 if TYPE_CHECKING:
     import torch
     from transformers import PreTrainedTokenizerBase
@@ -29,8 +33,6 @@ BUILTIN_METRIC_MODULES = (
     "evaluation.generation_audit",
     "evaluation.cost",
 )
-STRATEGY_FILE = "neutune_strategy.json"  # training.strategies.base.STRATEGY_FILE
-LINEAGE_FILE = "lineage.json"  # training.lineage.LINEAGE_FILE
 TOKENIZER_FILES = ("tokenizer.json", "tokenizer_config.json", "vocab.json", "tokenizer.model")
 
 
@@ -143,7 +145,7 @@ def metric(name: str, **options: Any) -> Metric:
 def _trainer_report(artifact_dir: Path) -> dict:
     """The TrainResult written beside the artifact (`<dir>.result.json`), else the metrics
     lineage.json records (same field names), else empty."""
-    result = artifact_dir.with_name(f"{artifact_dir.name}.result.json")
+    result = result_file(artifact_dir)
     if result.is_file():
         return json.loads(result.read_text(encoding="utf-8"))
     lineage = artifact_dir / LINEAGE_FILE

@@ -8,8 +8,6 @@ checkpoints in the same work directory.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,7 +25,7 @@ from training.base_model import (
 from training.base_model.resolve import INFO_FILE
 from training.data import find_export, read_texts, verify_export
 from training.manifest import TrainedModel
-from training.spec import TrainResult, TrainSpec
+from training.spec import TrainResult, TrainSpec, identity_digest, result_file
 
 
 def build_base_model(
@@ -43,7 +41,7 @@ def build_base_model(
         "source": source.model_dump(mode="json"),
         "data": manifest.version if builtin else None,
     }
-    digest = hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()[:16]
+    digest = identity_digest(identity)
     target = root / digest
     if (target / INFO_FILE).is_file():
         log(f"base model already built for these inputs: {target}")
@@ -72,14 +70,9 @@ def lineage_context(settings: CorpusSettings) -> dict[str, Any]:
     }
 
 
-def result_file(spec: TrainSpec) -> Path:
-    """Where training.run writes a finished run's TrainResult (beside the artifact)."""
-    return spec.output_dir.with_name(f"{spec.output_dir.name}.result.json")
-
-
 def collect_trained_model(spec: TrainSpec, reused: bool) -> TrainedModel | None:
     """The manifest of the finished artifact of `spec`, or None when it has not been trained."""
-    path = result_file(spec)
+    path = result_file(spec.output_dir)
     if not (spec.output_dir.is_dir() and path.is_file()):
         return None
     result = TrainResult.model_validate_json(path.read_text(encoding="utf-8"))

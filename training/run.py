@@ -24,7 +24,7 @@ from corpus.atomic_files import write_text_atomic
 from training.base_model.sources import BaseModelError
 from training.errors import TrainingError
 from training.progress import PrintReporter, Progress, progress_line
-from training.spec import TrainResult, TrainSpec
+from training.spec import TrainResult, TrainSpec, result_file
 from training.strategies.errors import StrategyError
 
 USER_ERRORS = (TrainingError, StrategyError, BaseModelError)
@@ -68,10 +68,6 @@ def read_spec(path: Path) -> TrainSpec:
             for e in error.errors()
         )
         raise TrainingError(f"spec file {path} is not a valid TrainSpec: {problems}") from error
-
-
-def result_path(spec: TrainSpec) -> Path:
-    return spec.output_dir.with_name(f"{spec.output_dir.name}.result.json")
 
 
 def materialization_metadata(result: TrainResult) -> dict[str, Any]:
@@ -122,11 +118,11 @@ def run(spec: TrainSpec) -> TrainResult:
         return train(spec, SilentReporter())
     if not PipesEnvVarParamsLoader().is_dagster_pipes_process():
         result = train(spec, PrintReporter())
-        write_text_atomic(result_path(spec), result.model_dump_json(indent=2) + "\n")
+        write_text_atomic(result_file(spec.output_dir), result.model_dump_json(indent=2) + "\n")
         return result
     with open_dagster_pipes() as pipes:
         result = train(spec, PipesReporter(pipes))
-        write_text_atomic(result_path(spec), result.model_dump_json(indent=2) + "\n")
+        write_text_atomic(result_file(spec.output_dir), result.model_dump_json(indent=2) + "\n")
         pipes.report_asset_materialization(
             metadata=materialization_metadata(result), data_version=result.content_hash
         )

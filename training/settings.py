@@ -7,15 +7,13 @@ before any training starts.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from training.base_model.sources import BaseModelSource, BuiltinSource
-from training.spec import Hyperparameters, TrainSpec
+from training.spec import Hyperparameters, TrainSpec, identity_digest
 
 STRATEGY_NAMES = (
     "full",
@@ -155,7 +153,7 @@ class TrainingSettings(BaseModel):
             "seed": self.seed,
             "precision": self.precision,
         }
-        digest = hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()[:16]
+        digest = identity_digest(identity)
         return TrainSpec(
             base_model_dir=base_model_dir,
             base_fingerprint=base_fingerprint,

@@ -6,6 +6,8 @@ and reads results, without importing torch.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 from typing import Any, Literal
 
@@ -167,6 +169,16 @@ class TrainSpec(BaseModel):
 
     def strategy_options(self) -> dict[str, Any]:
         return {key: value for key, value in self.strategy.items() if key != "name"}
+
+
+def identity_digest(identity: dict[str, Any]) -> str:
+    """16 hex of SHA-256 over canonical JSON: names a directory by what determines its content."""
+    return hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def result_file(output_dir: Path) -> Path:
+    """Where a finished run's TrainResult is written: beside its artifact directory."""
+    return output_dir.with_name(f"{output_dir.name}.result.json")
 
 
 class TrainResult(BaseModel):
