@@ -12,8 +12,10 @@ from dagster import (
 
 from corpus.splits import MANIFEST_NAME, SplitManifest
 from jobs.partitions import model_partitions
-from resources import LocalArtifactStore, PipelineSettings, TrainerResource
+from resources import LocalArtifactStore, PipelineSettings, TrainerResource, Warehouse
 from training.base_model import BaseModelInfo
+
+LINEAGE_DIRECTORY = "lineage"  # per split version: every exported document's file and line
 
 
 @asset(
@@ -63,9 +65,12 @@ def finetuned_model(
     settings: PipelineSettings,
     artifacts: LocalArtifactStore,
     trainer: TrainerResource,
+    warehouse: Warehouse,
 ):
     """One strategy fine-tuned on one arm (neutral text, or the original text as control)."""
     from training.launch import collect_trained_model, lineage_context
+    from training.lineage import read_lineage
+    from training.lineage_report import chain_markdown
 
     keys = context.partition_key.keys_by_dimension
     preset = settings.load()
@@ -78,7 +83,13 @@ def finetuned_model(
         split_version=split_exports.version,
         artifacts_root=artifacts.path(),
         run_id=context.run_id,
-        lineage_extra=lineage_context(preset),
+        lineage_extra=lineage_context(
+            preset,
+            split_exports,
+            base_model,
+            warehouse.document_sources,
+            artifacts.path(LINEAGE_DIRECTORY),
+        ),
     )
     model = collect_trained_model(spec, reused=True)
     if model is None:
@@ -110,5 +121,6 @@ def finetuned_model(
                 {"train": result.train_losses, "eval": result.eval_losses}
             ),
             "reused": model.reused,
+            "lineage": MetadataValue.md(chain_markdown(read_lineage(Path(model.artifact_dir)))),
         },
     )

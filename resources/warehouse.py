@@ -188,6 +188,17 @@ class Warehouse(ConfigurableResource):
         ).row(0)
         return ShardRowBalance(*row)
 
+    def document_sources(self, doc_ids: pl.DataFrame) -> pl.DataFrame:
+        """doc_id, source_path, source_line in raw_documents of the given doc_ids (a model's
+        lineage: which file and line each training document came from)."""
+        wanted = doc_ids.select("doc_id").to_arrow()
+        with self.connect() as connection:
+            connection.register("wanted_doc_ids", wanted)
+            return connection.execute(
+                f"select doc_id, source_path, source_line from {self.schema_name}.raw_documents"
+                " semi join wanted_doc_ids using (doc_id)"
+            ).pl()
+
     def texts(self, table: str, text_column: str = "text") -> pl.DataFrame:
         """doc_id (the row number), split ('evaluation'), text of an evaluation table."""
         return self.query(

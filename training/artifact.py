@@ -9,7 +9,23 @@ from typing import TYPE_CHECKING
 from corpus.atomic_files import write_text_atomic
 from training.base_model.fingerprint import TOKENIZER_FILES
 from training.data import manifest_file
-from training.lineage import CARD_FILE, LINEAGE_FILE, DataFile, Lineage, code_version, model_card
+from training.lineage import (
+    CARD_FILE,
+    LINEAGE_FILE,
+    LINEAGE_SCHEMA_VERSION,
+    DataFile,
+    Lineage,
+    artifact_file_hashes,
+    code_version,
+    model_card,
+)
+from training.lineage_chain import (
+    CHAIN_KEY,
+    DOCUMENTS_FILE,
+    DataChain,
+    training_documents,
+    write_training_documents,
+)
 from training.spec import TrainResult
 
 if TYPE_CHECKING:
@@ -28,9 +44,32 @@ def copy_tokenizer(base_dir: Path, directory: Path) -> list[str]:
     return copied
 
 
-def build_lineage(recipe: Recipe, result: TrainResult) -> Lineage:
+def recorded_chain(recipe: Recipe) -> DataChain | None:
+    recorded = recipe.spec.lineage_extra.get(CHAIN_KEY)
+    return DataChain.model_validate(recorded) if recorded is not None else None
+
+
+def write_documents(recipe: Recipe, directory: Path, chain: DataChain | None) -> None:
+    """The documents the run read, with their source file and line where the chain knows them."""
     spec, texts = recipe.spec, recipe.texts
+    sources = Path(chain.document_sources) if chain and chain.document_sources else None
+    documents = training_documents(
+        texts.manifest,
+        texts.files,
+        spec.arm,
+        spec.hyperparameters.replay_fraction,
+        spec.seed,
+        sources,
+    )
+    write_training_documents(documents, directory)
+
+
+def build_lineage(recipe: Recipe, result: TrainResult, directory: Path) -> Lineage:
+    """The lineage of the artifact being written in `directory` (weights already saved)."""
+    spec, texts = recipe.spec, recipe.texts
+    chain = recorded_chain(recipe)
     return Lineage(
+        schema_version=LINEAGE_SCHEMA_VERSION,
         run_id=recipe.run_id,
         created_at=recipe.created_at(),
         code_version=code_version(),
@@ -68,7 +107,10 @@ def build_lineage(recipe: Recipe, result: TrainResult) -> Lineage:
             "peak_memory_bytes": result.peak_memory_bytes,
             "wall_seconds": result.wall_seconds,
         },
-        pipeline=spec.lineage_extra,
+        pipeline={k: v for k, v in spec.lineage_extra.items() if k != CHAIN_KEY},
+        chain=chain,
+        artifact_files=artifact_file_hashes(directory),
+        documents_file=DOCUMENTS_FILE,
     )
 
 
@@ -76,7 +118,8 @@ def write_artifact(recipe: Recipe, directory: Path, result: TrainResult) -> Line
     """Fill an empty staging `directory`; the caller renames it into place."""
     recipe.strategy.save(recipe.trainer.model, directory)
     copy_tokenizer(recipe.spec.base_model_dir, directory)
-    lineage = build_lineage(recipe, result)
+    write_documents(recipe, directory, recorded_chain(recipe))
+    lineage = build_lineage(recipe, result, directory)
     write_text_atomic(directory / LINEAGE_FILE, lineage.model_dump_json(indent=2) + "\n")
     library = "peft" if (directory / PEFT_CONFIG).is_file() else "transformers"
     write_text_atomic(directory / CARD_FILE, model_card(lineage, library))

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from corpus.rewrite import load_catalogue
 from corpus.settings import CorpusSettings
-from corpus.splits import SplitManifest
+from corpus.splits import MANIFEST_NAME, SplitManifest
 from training.base_model import (
     BaseModelInfo,
     BaseModelSource,
@@ -24,8 +24,12 @@ from training.base_model import (
 )
 from training.base_model.resolve import INFO_FILE
 from training.data import find_export, read_texts, verify_export
+from training.lineage_chain import CHAIN_KEY, record_data_chain, record_sources
 from training.manifest import TrainedModel
 from training.spec import TrainResult, TrainSpec, identity_digest, result_file
+
+if TYPE_CHECKING:
+    import polars as pl
 
 
 def build_base_model(
@@ -58,15 +62,31 @@ def build_base_model(
     return resolve_base_model(source, target, texts, progress=progress)
 
 
-def lineage_context(settings: CorpusSettings) -> dict[str, Any]:
-    """The data-half facts a model's lineage.json records beside the split version."""
+def lineage_context(
+    settings: CorpusSettings,
+    manifest: SplitManifest,
+    base_model: BaseModelInfo,
+    find_sources: Callable[[pl.DataFrame], pl.DataFrame] | None,
+    sources_root: Path,
+) -> dict[str, Any]:
+    """The data-half facts a model's lineage.json records: the chain from the landing files to
+    the split export (file and line of every document when `find_sources` can read the
+    warehouse), and the base model's source."""
     catalogue = load_catalogue(settings.catalogue.path, settings.catalogue.exclusions_path)
+    sources = None
+    if find_sources is not None:
+        sources = record_sources(manifest, find_sources, sources_root)
+    chain = record_data_chain(
+        settings,
+        catalogue.version,
+        manifest,
+        Path(manifest.directory) / MANIFEST_NAME,
+        sources,
+    )
     return {
         "catalogue_version": catalogue.version,
-        "cleaning": settings.cleaning.model_dump(mode="json"),
-        "rewrite": settings.rewrite.model_dump(mode="json"),
-        "dedup": settings.dedup.model_dump(mode="json"),
-        "splits": settings.splits.model_dump(mode="json"),
+        "base_model_source": base_model.source,
+        CHAIN_KEY: chain.model_dump(mode="json"),
     }
 
 

@@ -5,6 +5,7 @@ pydantic and the standard library only, so evaluation and the Dagster side read 
 
 from __future__ import annotations
 
+import hashlib
 import importlib.metadata
 import json
 import subprocess
@@ -14,9 +15,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from training.lineage_chain import DataChain
+
 LINEAGE_FILE = "lineage.json"
 CARD_FILE = "README.md"
 PACKAGE = "neutune"
+# 1: before the chain (no schema_version field in the file); 2: chain, artifact_files, documents.
+# Bump when a field changes meaning; add fields with defaults so older files stay readable.
+LINEAGE_SCHEMA_VERSION = 2
+UNHASHED_FILES = (LINEAGE_FILE, CARD_FILE)  # derived from the rest: not part of the artifact hash
 
 
 class DataFile(BaseModel):
@@ -36,6 +43,9 @@ class Lineage(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    schema_version: int = Field(
+        1, description="Layout of this file (LINEAGE_SCHEMA_VERSION when written; 1: no field)."
+    )
     run_id: str = Field(description="Orchestrator run id (or a local one).")
     created_at: str = Field(description="UTC time the artifact was written, ISO 8601.")
     code_version: str = Field(description="git describe of the repository, or package version.")
@@ -62,8 +72,45 @@ class Lineage(BaseModel):
     resumed_from: int | None = Field(description="Checkpoint step a resume started from.")
     metrics: dict[str, float | int | None] = Field(description="Final losses, throughput, cost.")
     pipeline: dict[str, Any] = Field(
-        description="spec.lineage_extra: catalogue version, cleaning and dedup configs, ..."
+        description="spec.lineage_extra but the chain: catalogue version, base model id, ..."
     )
+    chain: DataChain | None = Field(
+        None,
+        description="Landing files -> shards -> configs -> split version; None when the run was "
+        "not launched by the pipeline (or written with schema 1).",
+    )
+    artifact_files: dict[str, str] = Field(
+        default_factory=dict,
+        description="SHA-256 of every artifact file but lineage.json and README.md (weights, "
+        "configs, tokenizer, documents list), by relative path; empty in schema 1.",
+    )
+    documents_file: str | None = Field(
+        None, description="The artifact's list of the documents it read (doc_id, file, line)."
+    )
+
+    @property
+    def artifact_hash(self) -> str:
+        """16 hex over artifact_files: one figure for the weights and what ships with them."""
+        return files_digest(self.artifact_files)[:16] if self.artifact_files else ""
+
+
+def files_digest(files: dict[str, str]) -> str:
+    """SHA-256 over (relative path, file sha256) pairs in path order."""
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(f"{name}\0{files[name]}\0".encode())
+    return digest.hexdigest()
+
+
+def artifact_file_hashes(directory: Path) -> dict[str, str]:
+    """SHA-256 of every file under an artifact directory except the lineage file and card."""
+    from corpus.atomic_files import file_sha256
+
+    return {
+        path.relative_to(directory).as_posix(): file_sha256(path)
+        for path in sorted(directory.rglob("*"))
+        if path.is_file() and path.relative_to(directory).as_posix() not in UNHASHED_FILES
+    }
 
 
 def code_version(repository: Path | None = None) -> str:
@@ -138,4 +185,5 @@ def model_card(lineage: Lineage, library_name: str) -> str:
 
 
 def read_lineage(artifact_dir: Path) -> Lineage:
+    """The lineage of an artifact directory (any schema version so far)."""
     return Lineage.model_validate_json((artifact_dir / LINEAGE_FILE).read_text(encoding="utf-8"))
