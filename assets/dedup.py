@@ -14,6 +14,7 @@ from dagster import (
     asset_check,
 )
 
+from assets import versions
 from assets.checks import blocking_check, leakage_check
 from corpus.dedup import deduplicate, open_index
 from corpus.documents import frame_version
@@ -33,7 +34,12 @@ INDEX_DIRECTORY = "dedup_index"
 SPLITS_DIRECTORY = "splits"
 
 
-@asset(group_name="dedup", kinds={"duckdb", "numpy"}, ins={"neutral_documents": ALL_SHARDS})
+@asset(
+    group_name="dedup",
+    kinds={"duckdb", "numpy"},
+    ins={"neutral_documents": ALL_SHARDS},
+    code_version=versions.DEDUP,
+)
 def dedup_clusters(
     context: AssetExecutionContext,
     neutral_documents: pl.DataFrame,
@@ -63,7 +69,7 @@ def dedup_clusters(
     )
 
 
-@asset(group_name="dedup", kinds={"duckdb", "polars"})
+@asset(group_name="dedup", kinds={"duckdb", "polars"}, code_version=versions.SPLITS)
 def dataset_splits(
     dedup_clusters: pl.DataFrame, settings: PipelineSettings
 ) -> Output[pl.DataFrame]:
@@ -83,6 +89,7 @@ def dataset_splits(
     group_name="dedup",
     kinds={"parquet", "numpy"},
     io_manager_key="manifest_io_manager",
+    code_version=versions.SPLIT_EXPORTS,
     ins={
         "dataset_splits": AssetIn(),
         "neutral_documents": ALL_SHARDS,

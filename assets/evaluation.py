@@ -1,5 +1,7 @@
 """Evaluation stage: the shared test items, every model's metrics, and the strategy report."""
 
+from pathlib import Path
+
 import polars as pl
 from dagster import (
     AllPartitionMapping,
@@ -11,7 +13,9 @@ from dagster import (
     asset,
 )
 
+from assets import versions
 from assets.dedup import ALL_SHARDS, build_leakage_check
+from corpus.atomic_files import file_sha256
 from corpus.documents import frame_version
 from corpus.rewrite import catalogue_from_frame
 from corpus.splits import ORIGINAL_ARM, SplitManifest
@@ -21,7 +25,7 @@ from training.base_model import BaseModelInfo
 from training.manifest import TrainedModel
 
 
-@asset(group_name="evaluation", kinds={"duckdb", "polars"})
+@asset(group_name="evaluation", kinds={"duckdb", "polars"}, code_version=versions.EVALUATION)
 def generation_prompts(settings: PipelineSettings) -> Output[pl.DataFrame]:
     """The fixed prompts whose sampled continuations the generation audit reads."""
     from evaluation.prompts import DEFAULT_PROMPTS_PATH, load_generation_prompts, prompt_id
@@ -45,6 +49,7 @@ prompts_do_not_leak = build_leakage_check("generation_prompts")
     group_name="evaluation",
     kinds={"duckdb", "polars"},
     ins={"split_exports": AssetIn(), "rewrite_log": ALL_SHARDS},
+    code_version=versions.EVALUATION,
 )
 def minimal_pairs(
     split_exports: SplitManifest, rewrite_log: pl.DataFrame, settings: PipelineSettings
@@ -113,6 +118,7 @@ def _evaluated(context, settings, model, items) -> Output:
     kinds={"pytorch"},
     io_manager_key="manifest_io_manager",
     ins={**EVALUATION_INS, "base_model": AssetIn()},
+    code_version=versions.EVALUATION,
 )
 def base_model_evaluation(
     context: AssetExecutionContext, base_model: BaseModelInfo, settings: PipelineSettings, **items
@@ -132,6 +138,7 @@ def base_model_evaluation(
     io_manager_key="manifest_io_manager",
     partitions_def=model_partitions,
     ins={**EVALUATION_INS, "finetuned_model": AssetIn()},
+    code_version=versions.EVALUATION,
 )
 def model_evaluation(
     context: AssetExecutionContext,
@@ -155,6 +162,7 @@ def model_evaluation(
     group_name="evaluation",
     kinds={"matplotlib", "html"},
     io_manager_key="manifest_io_manager",
+    code_version=versions.REPORT,
     ins={
         "base_model_evaluation": AssetIn(),
         "model_evaluation": AssetIn(partition_mapping=AllPartitionMapping()),
@@ -179,6 +187,7 @@ def strategy_report(
     context.log.info(f"report written to {report.html}")
     return Output(
         report,
+        data_version=DataVersion(file_sha256(Path(report.markdown))[:16]),  # the table's content
         metadata={
             "report": MetadataValue.path(str(report.html)),
             "models": len(models),

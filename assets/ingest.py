@@ -3,13 +3,17 @@
 import polars as pl
 from dagster import AssetExecutionContext, AssetIn, DataVersion, MetadataValue, Output, multi_asset
 
+from assets import versions
 from assets.checks import blocking_check, error_check
 from assets.shards import shard_table
 from corpus.clean import clean_documents as clean
-from corpus.documents import frame_version
+from corpus.documents import QUARANTINE_SCHEMA, frame_version
 from corpus.ingest import ingest_shard
 from jobs.partitions import corpus_shards
 from resources import LandingZone, PipelineSettings, Warehouse
+
+# every quarantine column but the ingestion time: the same bad rows keep the same data version
+QUARANTINE_VERSION_COLUMNS = [name for name in QUARANTINE_SCHEMA if name != "ingested_at"]
 
 
 @multi_asset(
@@ -23,6 +27,7 @@ from resources import LandingZone, PipelineSettings, Warehouse
     },
     partitions_def=corpus_shards,
     group_name="ingest",
+    code_version=versions.INGEST,
     check_specs=[
         blocking_check(
             "every_record_accounted_for",
@@ -54,6 +59,7 @@ def ingest(
     yield Output(
         quarantine,
         "quarantine",
+        data_version=DataVersion(frame_version(quarantine, QUARANTINE_VERSION_COLUMNS)),
         metadata={"dagster/row_count": quarantine.height, **stats.reasons},
     )
     stored = warehouse.shard_records(shard)  # read back what the IO manager just wrote
@@ -77,6 +83,7 @@ def ingest(
     },
     partitions_def=corpus_shards,
     group_name="ingest",
+    code_version=versions.CLEANING,
     check_specs=[
         blocking_check(
             "rows_balance",
@@ -102,6 +109,7 @@ def cleaning(
     yield Output(
         result.filtered,
         "filtered_documents",
+        data_version=DataVersion(frame_version(result.filtered, result.filtered.columns)),
         metadata={"dagster/row_count": result.filtered.height, **rules},
     )
     balance = warehouse.shard_row_balance(context.partition_key)  # read back what was written

@@ -15,6 +15,7 @@ from dagster import (
     multi_asset,
 )
 
+from assets import versions
 from assets.checks import blocking_check, error_check
 from assets.shards import shard_table
 from corpus.documents import frame_version
@@ -31,9 +32,11 @@ from jobs.partitions import corpus_shards
 from resources import PipelineSettings
 
 UNREVIEWED_SHOWN = 15
+# examples (a list column) left out: samples of the same words in the same documents
+CANDIDATE_VERSION_COLUMNS = ["word", "pattern", "status", "frequency", "n_documents"]
 
 
-@asset(group_name="rewrite", kinds={"duckdb"})
+@asset(group_name="rewrite", kinds={"duckdb"}, code_version=versions.CATALOGUE)
 def gender_catalogue(
     context: AssetExecutionContext, settings: PipelineSettings
 ) -> Output[pl.DataFrame]:
@@ -57,6 +60,7 @@ def gender_catalogue(
 @asset(
     group_name="rewrite",
     kinds={"duckdb", "polars"},
+    code_version=versions.TERM_CANDIDATES,
     ins={
         "clean_documents": AssetIn(partition_mapping=AllPartitionMapping()),
         "gender_catalogue": AssetIn(),
@@ -68,7 +72,11 @@ def gendered_term_candidates(
     """Words in the clean corpus that look gender-exclusive, with counts, contexts, status."""
     candidates = find_term_candidates(clean_documents, catalogue_from_frame(gender_catalogue))
     by_status = dict(candidates.group_by("status").len().sort("status").iter_rows())
-    return Output(candidates, metadata={"dagster/row_count": candidates.height, **by_status})
+    return Output(
+        candidates,
+        data_version=DataVersion(frame_version(candidates, CANDIDATE_VERSION_COLUMNS)),
+        metadata={"dagster/row_count": candidates.height, **by_status},
+    )
 
 
 @asset_check(
@@ -108,6 +116,7 @@ def unreviewed_candidates(gendered_term_candidates: pl.DataFrame) -> AssetCheckR
     },
     partitions_def=corpus_shards,
     group_name="rewrite",
+    code_version=versions.REWRITING,
     check_specs=[
         blocking_check(
             "no_catalogue_term_remains",
@@ -148,7 +157,12 @@ def rewriting(
             "pronouns": config.rewrite.pronouns,
         },
     )
-    yield Output(log, "rewrite_log", metadata={"dagster/row_count": log.height, **rules})
+    yield Output(
+        log,
+        "rewrite_log",
+        data_version=DataVersion(frame_version(log, log.columns)),
+        metadata={"dagster/row_count": log.height, **rules},
+    )
     audit = audit_rewrite(
         clean_documents, neutral, rewriter, sample_size=config.rewrite_audit_sample
     )

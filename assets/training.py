@@ -10,6 +10,7 @@ from dagster import (
     asset,
 )
 
+from assets import versions
 from corpus.splits import MANIFEST_NAME, SplitManifest
 from jobs.partitions import model_partitions
 from resources import LocalArtifactStore, PipelineSettings, TrainerResource, Warehouse
@@ -19,7 +20,10 @@ LINEAGE_DIRECTORY = "lineage"  # per split version: every exported document's fi
 
 
 @asset(
-    group_name="training", kinds={"pytorch", "safetensors"}, io_manager_key="manifest_io_manager"
+    group_name="training",
+    kinds={"pytorch", "safetensors"},
+    io_manager_key="manifest_io_manager",
+    code_version=versions.BASE_MODEL,
 )
 def base_model(
     context: AssetExecutionContext,
@@ -57,6 +61,7 @@ def base_model(
     kinds={"pytorch", "safetensors"},
     partitions_def=model_partitions,
     io_manager_key="manifest_io_manager",
+    code_version=versions.FINETUNED_MODEL,
 )
 def finetuned_model(
     context: AssetExecutionContext,

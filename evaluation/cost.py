@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from evaluation.metric import EvaluatedModel, EvaluationData, MetricResult, MetricValue, register
 from evaluation.metric_options import ConfiguredMetric
+from training.lineage_chain import DOCUMENTS_FILE
 
 MERGEABLE_PEFT_TYPES = frozenset({"LORA", "IA3"})
 # trainer_report field -> value key (TrainResult in training/spec.py)
@@ -53,8 +54,13 @@ class CostConfig(BaseModel):
 
 
 def directory_bytes(directory: Path) -> int:
-    """Sum of the sizes of every file under `directory` (symlinks followed, as HF caches use)."""
-    return sum(path.stat().st_size for path in directory.rglob("*") if path.is_file())
+    """Sum of the sizes of every file under `directory` (symlinks followed, as HF caches use),
+    less the artifact's list of training documents: lineage, not part of what a user ships."""
+    return sum(
+        path.stat().st_size
+        for path in directory.rglob("*")
+        if path.is_file() and path.name != DOCUMENTS_FILE
+    )
 
 
 def model_directory(model: EvaluatedModel) -> Path | None:

@@ -147,8 +147,8 @@ class TrainSpec(BaseModel):
     )
     lineage_extra: dict[str, Any] = Field(
         default_factory=dict,
-        description="Pipeline facts copied into lineage.json (catalogue version, cleaning and "
-        "dedup configs, base_model_id for the model card, spec digest).",
+        description="Pipeline facts copied into lineage.json: the data chain under 'chain' "
+        "(training.lineage_chain.DataChain), catalogue version, base model source, spec digest.",
     )
     keep_checkpoints: bool = Field(
         False, description="Keep work_dir's checkpoints after the artifact is written."

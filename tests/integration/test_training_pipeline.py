@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import polars as pl
 import pytest
 import torch
 from dagster import AssetKey, MultiPartitionKey
@@ -15,6 +16,8 @@ from definitions import build_definitions
 from jobs.runner import materialize_corpus
 from jobs.training import materialize_evaluation, materialize_training
 from tests.conftest import PROJECT_ROOT
+from training.cli import main as neutune
+from training.lineage import read_lineage
 from training.strategies import load_trained_model
 
 QUICK_PRESET = PROJECT_ROOT / "tests" / "data" / "quick_training.yaml"
@@ -135,3 +138,41 @@ def test_every_model_is_evaluated_against_the_same_items_and_reported(trained):
         if e.asset_key == AssetKey("generation_prompts")
     ]
     assert check and all(e.passed for e in check)  # no prompt leaks from the train split
+
+
+def test_every_materialization_records_a_data_version(trained):
+    defs, instance, _ = trained
+    unversioned, never = [], []
+    for key in sorted(defs.resolve_asset_graph().materializable_asset_keys):
+        records = instance.fetch_materializations(key, limit=100).records
+        never += [] if records else [key.to_user_string()]
+        unversioned += [
+            f"{key.to_user_string()}[{record.partition_key}]"
+            for record in records
+            if not record.asset_materialization.tags.get("dagster/data_version")
+        ]
+    assert never == [] and unversioned == []
+
+
+def test_model_lineage_reaches_back_to_the_landing_files_and_lines(trained, capsys):
+    defs, instance, _ = trained
+    key = MultiPartitionKey({"strategy": "lora", "arm": "neutral"})
+    model = defs.load_asset_value("finetuned_model", partition_key=key)
+    lineage = read_lineage(Path(model.artifact_dir))
+    landing = Path(defs.resources["landing"].directory)
+    shards = lineage.chain.shards
+    assert shards and all(Path(s.path).parent == landing and s.sha256 for s in shards)
+    assert lineage.chain.split_version == model.split_version
+    assert neutune(["lineage", model.artifact_dir, "--verify"]) == 0
+    capsys.readouterr()
+
+    assert neutune(["lineage", model.artifact_dir, "--documents", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    manifest = defs.load_asset_value("split_exports")
+    train_ids = set(pl.read_parquet(manifest.export("train", "neutral").path)["doc_id"])
+    assert {row["doc_id"] for row in rows} == train_ids
+    assert all(Path(r["source_path"]).parent == landing and r["source_line"] >= 1 for r in rows)
+
+    events = instance.fetch_materializations(AssetKey("finetuned_model"), limit=10).records
+    shown = {e.partition_key: e.asset_materialization.metadata for e in events}[key]["lineage"]
+    assert "landing files" in shown.value and lineage.split_version in shown.value
