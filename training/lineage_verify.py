@@ -63,9 +63,15 @@ def _verify_landing(lineage: Lineage, verification: Verification) -> None:
     if not lineage.chain.shards:
         verification.notes.append("landing files: not recorded (the warehouse was not read)")
     for shard in lineage.chain.shards:
-        if shard.path is None or shard.sha256 is None:
+        if shard.path is None:
             verification.notes.append(
-                f"landing file of shard {shard.shard}: already gone when the chain was recorded"
+                f"landing file of shard {shard.shard}: unknown (its documents are not in the "
+                "warehouse's raw_documents)"
+            )
+            continue
+        if shard.sha256 is None:
+            verification.notes.append(
+                f"landing file {shard.path}: already gone when the chain was recorded"
             )
             continue
         path = Path(shard.path)

@@ -23,7 +23,7 @@ from tests.training.test_recipe import _document, write_base_model
 from training.base_model import model_fingerprint
 from training.cli import main
 from training.lineage import LINEAGE_FILE, LINEAGE_SCHEMA_VERSION, read_lineage
-from training.lineage_chain import CHAIN_KEY, record_data_chain, record_sources
+from training.lineage_chain import CHAIN_KEY, SOURCES_FILE, record_data_chain, record_sources
 from training.recipe import train
 from training.spec import Hyperparameters, TrainSpec
 
@@ -268,3 +268,34 @@ def test_the_command_loads_neither_torch_nor_dagster(project):
         [sys.executable, "-c", script], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
     ).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_documents_the_warehouse_cannot_place_are_kept_without_file_and_line(project, tmp_path):
+    manifest = project["manifest"]
+    placed = project["raw"].filter(pl.col("shard") == "news-jsonl")
+
+    def find_sources(doc_ids: pl.DataFrame) -> pl.DataFrame:
+        return placed.join(doc_ids, on="doc_id", how="semi").select(
+            "doc_id", "source_path", "source_line"
+        )
+
+    recorded = record_sources(manifest, find_sources, tmp_path)
+    sources = pl.read_parquet(recorded / SOURCES_FILE)
+    assert sources.height == manifest.documents  # none dropped
+    unplaced = sources.filter(pl.col("source_path").is_null())
+    assert set(unplaced["shard"]) == {"stories-jsonl"} and unplaced.height > 0
+    chain = record_data_chain(
+        CorpusSettings(), "cat-1", manifest, Path(manifest.directory) / MANIFEST_NAME, recorded
+    )
+    stories = next(s for s in chain.shards if s.shard == "stories-jsonl")
+    assert (stories.path, stories.sha256) == (None, None)
+    assert record_sources(manifest, find_sources, tmp_path) == recorded  # once per version
+
+
+def test_the_neutune_console_command_points_at_the_cli():
+    import importlib
+    import tomllib
+
+    scripts = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]["scripts"]
+    module, function = scripts["neutune"].split(":")
+    assert getattr(importlib.import_module(module), function) is main
