@@ -22,6 +22,7 @@ class ChainStep:
     details: list[str] = field(default_factory=list)
 
 
+MARKDOWN_DETAILS = 20  # detail lines per step on the UI page (a corpus may have 1,000s of shards)
 INLINE_CONFIG_CHARS = 90  # a longer config shows its digest, then one line per field
 
 
@@ -128,9 +129,12 @@ def chain_text(lineage: Lineage, artifact: str) -> str:
 
 
 def chain_markdown(lineage: Lineage) -> str:
-    """The chain for the Dagster UI: a numbered list, details as nested code items."""
+    """The chain for the Dagster UI: a numbered list, details as nested code items (the first
+    MARKDOWN_DETAILS of a step; `neutune lineage` prints them all)."""
     lines = [f"**{lineage.strategy} / {lineage.arm}**, run `{lineage.run_id}`", ""]
     for number, step in enumerate(chain_steps(lineage), 1):
         lines.append(f"{number}. **{step.name}**: {step.summary}")
-        lines += [f"    - `{detail}`" for detail in step.details]
+        lines += [f"    - `{detail}`" for detail in step.details[:MARKDOWN_DETAILS]]
+        if len(step.details) > MARKDOWN_DETAILS:
+            lines.append(f"    - ... {len(step.details) - MARKDOWN_DETAILS} more")
     return "\n".join(lines)

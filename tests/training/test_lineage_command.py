@@ -299,3 +299,16 @@ def test_the_neutune_console_command_points_at_the_cli():
     scripts = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]["scripts"]
     module, function = scripts["neutune"].split(":")
     assert getattr(importlib.import_module(module), function) is main
+
+
+def test_the_ui_markdown_shows_the_chain_and_caps_long_lists(project):
+    from training.lineage_report import MARKDOWN_DETAILS, chain_markdown
+
+    lineage = read_lineage(project["artifact"])
+    shard = lineage.chain.shards[0]
+    many = [shard.model_copy(update={"shard": f"s{n}"}) for n in range(MARKDOWN_DETAILS + 5)]
+    wide = lineage.model_copy(update={"chain": lineage.chain.model_copy(update={"shards": many})})
+    markdown = chain_markdown(wide)
+    assert markdown.index("1. **landing files**") < markdown.index("11. **artifact**")
+    assert markdown.count(f"`{shard.path}  sha256") == MARKDOWN_DETAILS
+    assert "... 5 more" in markdown and lineage.split_version in markdown
