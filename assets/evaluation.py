@@ -181,6 +181,7 @@ def strategy_report(
         report,
         metadata={
             "report": MetadataValue.path(str(report.html)),
+            "published": artifacts.publish(directory),
             "models": len(models),
             "headline": MetadataValue.md(report.headline_markdown),
             "neutral_minus_original": MetadataValue.md(report.arm_differences_markdown),

@@ -1,5 +1,6 @@
 """A small project materialized once per test session: data, two strategies on both arms,
-their evaluations and the report, in one Dagster instance that the browser test serves."""
+their evaluations and the report, in one Dagster instance that the browser test serves, with
+its artifacts mirrored to a file:// URL through fsspec (the path an s3:// store takes)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+import yaml
 from dagster import DagsterInstance, Definitions, instance_for_test
 
 from corpus.demo import DemoCorpusConfig, write_demo_corpus
@@ -18,6 +20,16 @@ from tests.conftest import PROJECT_ROOT
 QUICK_PRESET = PROJECT_ROOT / "tests" / "data" / "quick_training.yaml"
 
 
+def mirrored_preset(preset: Path, target: Path, mirror_url: str) -> Path:
+    """A copy of `preset` at `target` with `storage.url` set and its relative paths resolved."""
+    settings = yaml.safe_load(preset.read_text(encoding="utf-8"))
+    for key in ("path", "exclusions_path"):
+        settings["catalogue"][key] = str((preset.parent / settings["catalogue"][key]).resolve())
+    settings["storage"] = {"url": mirror_url}
+    target.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    return target
+
+
 class TrainedProject(NamedTuple):
     defs: Definitions
     instance: DagsterInstance
@@ -25,6 +37,7 @@ class TrainedProject(NamedTuple):
     data_root: Path
     landing: Path
     preset: Path
+    mirror: Path
 
 
 @pytest.fixture(scope="session")
@@ -32,7 +45,9 @@ def trained_project(tmp_path_factory) -> TrainedProject:
     root = tmp_path_factory.mktemp("training")
     landing = root / "landing"
     write_demo_corpus(landing, DemoCorpusConfig(n_documents=300))
-    defs = build_definitions(root / "data", landing, QUICK_PRESET)
+    mirror = root / "mirror"
+    preset = mirrored_preset(QUICK_PRESET, root / "preset.yaml", mirror.as_uri())
+    defs = build_definitions(root / "data", landing, preset)
     home = root / "dagster_home"
     home.mkdir()
     with instance_for_test(temp_dir=str(home)) as instance:
@@ -41,7 +56,7 @@ def trained_project(tmp_path_factory) -> TrainedProject:
         outcomes = materialize_training(defs, instance)
         evaluations = materialize_evaluation(defs, instance)
         yield TrainedProject(
-            defs, instance, outcomes + evaluations, root / "data", landing, QUICK_PRESET
+            defs, instance, outcomes + evaluations, root / "data", landing, preset, mirror
         )
 
 
