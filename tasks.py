@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -76,6 +77,29 @@ def _environment() -> dict[str, str]:
     return env
 
 
+BROWSERS = ("chromium", "chromium-browser", "google-chrome")
+
+
+def ensure_browser() -> None:
+    """The UI test drives a real Chromium; Playwright cannot download its own offline, so install
+    Debian's package where we may (root with apt-get), else say why the test will skip."""
+    if os.environ.get("NEUTUNE_CHROMIUM") or any(map(shutil.which, BROWSERS)):
+        return
+    if os.environ.get("NEUTUNE_NO_BROWSER_INSTALL"):
+        _log("no Chromium and NEUTUNE_NO_BROWSER_INSTALL set: the browser UI test will skip")
+        return
+    if not (hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get")):
+        _log("no Chromium found: the browser UI test will skip (install Debian's `chromium`)")
+        return
+    _log("installing Debian's chromium for the browser UI test (apt-get, about a minute)")
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.STDOUT}
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["apt-get", "update", "-q"], env=env, **quiet)
+    installed = subprocess.run(["apt-get", "install", "-y", "-q", "chromium"], env=env, **quiet)
+    if installed.returncode != 0:
+        _log("apt-get could not install chromium: the browser UI test will skip")
+
+
 def run(*args: str) -> int:
     return subprocess.run([str(PYTHON), *args], cwd=ROOT, env=_environment()).returncode
 
@@ -91,6 +115,7 @@ def main(argv: list[str]) -> int:
     if command == "demo":
         return run("-m", "jobs.demo", *rest)
     if command == "test":
+        ensure_browser()
         return run("-m", "pytest", *rest)
     if command == "ui":
         return run("-m", "dagster", "dev", "-w", str(ROOT / "workspace.yaml"), *rest)

@@ -1,5 +1,7 @@
 """Global stages: near-duplicate clusters, stable train/validation/test splits, their export."""
 
+from pathlib import Path
+
 import polars as pl
 from dagster import (
     AllPartitionMapping,
@@ -122,6 +124,7 @@ def split_exports(
         data_version=DataVersion(manifest.version),
         metadata={
             "export_directory": MetadataValue.path(manifest.directory),
+            "published": artifacts.publish(Path(manifest.directory)),
             "data_version": manifest.version,
             "documents": manifest.documents,
             **{

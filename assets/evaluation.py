@@ -190,6 +190,7 @@ def strategy_report(
         data_version=DataVersion(file_sha256(Path(report.markdown))[:16]),  # the table's content
         metadata={
             "report": MetadataValue.path(str(report.html)),
+            "published": artifacts.publish(directory),
             "models": len(models),
             "headline": MetadataValue.md(report.headline_markdown),
             "neutral_minus_original": MetadataValue.md(report.arm_differences_markdown),

@@ -15,6 +15,7 @@ from corpus.splits import MANIFEST_NAME, SplitManifest
 from jobs.partitions import model_partitions
 from resources import LocalArtifactStore, PipelineSettings, TrainerResource, Warehouse
 from training.base_model import BaseModelInfo
+from training.spec import result_file
 
 LINEAGE_DIRECTORY = "lineage"  # per split version: every exported document's file and line
 
@@ -46,6 +47,7 @@ def base_model(
         data_version=DataVersion(info.fingerprint),
         metadata={
             "directory": MetadataValue.path(info.directory),
+            "published": artifacts.publish(Path(info.directory)),
             "architecture": info.architecture,
             "parameters": info.parameters,
             "vocab_size": info.vocab_size,
@@ -96,9 +98,14 @@ def finetuned_model(
             artifacts.path(LINEAGE_DIRECTORY),
         ),
     )
-    model = collect_trained_model(spec, reused=True)
+    spec = artifacts.with_remote_copies(spec)
+    outputs = (spec.output_dir, result_file(spec.output_dir))
+    present = all(map(artifacts.retrieve, outputs))  # here, or fetched from the mirror
+    model = collect_trained_model(spec, reused=True) if present else None
     if model is None:
         trainer.train(context, spec)
+        for output in outputs:
+            artifacts.retrieve(output)  # a trainer on another machine published them
         model = collect_trained_model(spec, reused=False)
     else:
         context.log.info(f"identical inputs already trained: reusing {spec.output_dir}")
@@ -108,6 +115,7 @@ def finetuned_model(
         data_version=DataVersion(model.content_hash[:16]),
         metadata={
             "artifact": MetadataValue.path(model.artifact_dir),
+            "published": artifacts.publish(Path(model.artifact_dir)),
             "trainable_parameters": result.trainable_parameters,
             "total_parameters": result.total_parameters,
             "trainable_percent": 100

@@ -4,13 +4,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from resources.artifacts import LocalArtifactStore
+from resources.artifacts import LocalArtifactStore, MirroredArtifactStore, artifact_store
 from resources.landing import LandingZone
 from resources.manifests import ManifestIOManager
 from resources.paths import data_root, landing_dir, preset_path
 from resources.settings import PipelineSettings
 from resources.trainer import TrainerResource
 from resources.warehouse import WAREHOUSE_SCHEMA, Warehouse, WarehouseIOManager
+
+__all__ = [
+    "LandingZone",
+    "LocalArtifactStore",
+    "ManifestIOManager",
+    "MirroredArtifactStore",
+    "PipelineSettings",
+    "TrainerResource",
+    "Warehouse",
+    "WarehouseIOManager",
+    "build_resources",
+    "data_root",
+    "landing_dir",
+    "preset_path",
+]
 
 
 def build_resources(
@@ -33,7 +48,7 @@ def build_resources(
         "warehouse": Warehouse(database=database),
         "landing": LandingZone(directory=str(landing or landing_dir())),
         "settings": settings,
-        "artifacts": LocalArtifactStore(root=str(root / "artifacts")),
+        "artifacts": artifact_store(root / "artifacts", preset_settings.storage),
         "manifest_io_manager": ManifestIOManager(root=str(root / "manifests")),
         "trainer": TrainerResource.from_settings(preset_settings.training.launcher),
     }

@@ -8,6 +8,7 @@ from pathlib import Path
 from dagster import ConfigurableResource
 from pydantic import Field
 
+from corpus.artifact_mirror import MirrorSettings
 from corpus.rewrite import CatalogueError, load_catalogue
 from corpus.settings import CorpusSettings, SettingsError, load_settings
 from evaluation.settings import EvaluationSettings
@@ -24,6 +25,11 @@ class PresetSettings(CorpusSettings):
     evaluation: EvaluationSettings = Field(
         default_factory=EvaluationSettings,
         description="Metrics, their options and the report (evaluation/settings.py).",
+    )
+    storage: MirrorSettings = Field(
+        default_factory=MirrorSettings,
+        description="Artifact mirror: an fsspec URL (s3://, gs://) that split exports, base and "
+        "fine-tuned models and reports are published to (corpus/artifact_mirror.py).",
     )
 
 

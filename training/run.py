@@ -20,14 +20,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from corpus.artifact_mirror import MirrorError
 from corpus.atomic_files import write_text_atomic
 from training.base_model.sources import BaseModelError
 from training.errors import TrainingError
 from training.progress import PrintReporter, Progress, progress_line
+from training.remote import fetch_inputs, publish_output
 from training.spec import TrainResult, TrainSpec, result_file
 from training.strategies.errors import StrategyError
 
-USER_ERRORS = (TrainingError, StrategyError, BaseModelError)
+USER_ERRORS = (TrainingError, StrategyError, BaseModelError, MirrorError)
 
 
 class PipesReporter:
@@ -114,15 +116,18 @@ def run(spec: TrainSpec) -> TrainResult:
 
     transformers_logging.disable_progress_bar()  # weight-loading bars would flood the run log
 
+    fetch_inputs(spec, rank_zero=is_rank_zero())
     if not is_rank_zero():
         return train(spec, SilentReporter())
     if not PipesEnvVarParamsLoader().is_dagster_pipes_process():
         result = train(spec, PrintReporter())
         write_text_atomic(result_file(spec.output_dir), result.model_dump_json(indent=2) + "\n")
+        publish_output(spec)
         return result
     with open_dagster_pipes() as pipes:
         result = train(spec, PipesReporter(pipes))
         write_text_atomic(result_file(spec.output_dir), result.model_dump_json(indent=2) + "\n")
+        publish_output(spec)
         pipes.report_asset_materialization(
             metadata=materialization_metadata(result), data_version=result.content_hash
         )

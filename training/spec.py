@@ -114,6 +114,24 @@ class Hyperparameters(BaseModel):
         return self
 
 
+class RemoteCopies(BaseModel):
+    """Where a trainer on another machine (a Kubernetes pod) finds its inputs and puts its output.
+
+    Set by a mirrored artifact store (resources/artifacts.py); the local paths of the spec are
+    then scratch locations on the machine that trains.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    split_directory_url: str = Field(description="Published split export version directory.")
+    base_model_url: str = Field(description="Published base model directory.")
+    artifact_url: str = Field(description="Where the finished artifact directory is published.")
+    result_url: str = Field(description="Where the run's TrainResult JSON is published.")
+    storage_options: dict[str, Any] = Field(
+        default_factory=dict, description="fsspec filesystem options for these URLs."
+    )
+
+
 class TrainSpec(BaseModel):
     """Everything one fine-tuning run needs; `python -m training.run SPEC.json` reads it."""
 
@@ -153,6 +171,11 @@ class TrainSpec(BaseModel):
     keep_checkpoints: bool = Field(
         False, description="Keep work_dir's checkpoints after the artifact is written."
     )
+    remote: RemoteCopies | None = Field(
+        None,
+        description="Fetch inputs from / publish the artifact to these URLs (a trainer on another "
+        "machine); None: every path is on this machine.",
+    )
 
     @field_validator("strategy")
     @classmethod
@@ -162,6 +185,12 @@ class TrainSpec(BaseModel):
                 f"strategy needs a 'name' (e.g. {{'name': 'lora', 'r': 8}}), got {strategy}"
             )
         return strategy
+
+    @property
+    def split_directory(self) -> Path:
+        """The split export version directory, whether split_manifest names it or its file."""
+        path = Path(self.split_manifest)
+        return path.parent if path.suffix == ".json" else path
 
     @property
     def strategy_name(self) -> str:

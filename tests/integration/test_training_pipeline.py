@@ -7,37 +7,12 @@ import json
 from pathlib import Path
 
 import polars as pl
-import pytest
 import torch
 from dagster import AssetKey, MultiPartitionKey
 
-from corpus.demo import DemoCorpusConfig, write_demo_corpus
-from definitions import build_definitions
-from jobs.runner import materialize_corpus
-from jobs.training import materialize_evaluation, materialize_training
-from tests.conftest import PROJECT_ROOT
 from training.cli import main as neutune
 from training.lineage import read_lineage
 from training.strategies import load_trained_model
-
-QUICK_PRESET = PROJECT_ROOT / "tests" / "data" / "quick_training.yaml"
-
-
-@pytest.fixture(scope="module")
-def trained(tmp_path_factory):
-    """The data pipeline and the training job on a small corpus, in one temporary instance."""
-    from dagster import instance_for_test
-
-    root = tmp_path_factory.mktemp("training")
-    landing = root / "landing"
-    write_demo_corpus(landing, DemoCorpusConfig(n_documents=300))
-    defs = build_definitions(root / "data", landing, QUICK_PRESET)
-    with instance_for_test() as instance:
-        data = materialize_corpus(defs, instance)
-        assert [o.label for o in data if not o.result.success] == []
-        outcomes = materialize_training(defs, instance)
-        evaluations = materialize_evaluation(defs, instance)
-        yield defs, instance, outcomes + evaluations
 
 
 def test_every_enabled_strategy_trains_on_both_arms_through_pipes(trained):
