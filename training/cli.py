@@ -40,6 +40,8 @@ def _artifact_dir(path: Path) -> Path:
 def _documents(directory: Path, lineage, split: str, as_json: bool) -> int:
     import polars as pl
 
+    from training.lineage_chain import read_training_documents
+
     if lineage.documents_file is None or not (directory / lineage.documents_file).is_file():
         print(
             f"{directory}: no documents list (written from lineage schema 2 on): re-train the "
@@ -47,7 +49,7 @@ def _documents(directory: Path, lineage, split: str, as_json: bool) -> int:
             file=sys.stderr,
         )
         return 1
-    documents = pl.read_parquet(directory / lineage.documents_file)
+    documents = read_training_documents(directory, lineage.documents_file, lineage.chain)
     if split != "all":
         documents = documents.filter(pl.col("split") == split)
     if as_json:

@@ -211,7 +211,7 @@ def training_documents(
     documents = pl.concat(frames)
     if sources is not None and Path(sources).is_file():
         located = pl.read_parquet(sources, columns=["doc_id", "source_path", "source_line"])
-        documents = documents.join(located, on="doc_id", how="left")
+        documents = documents.join(located, on="doc_id", how="left", maintain_order="left")
     else:
         documents = documents.with_columns(
             source_path=pl.lit(None, pl.String), source_line=pl.lit(None, pl.Int64)
@@ -224,3 +224,26 @@ def write_training_documents(documents: pl.DataFrame, directory: Path) -> Path:
     with atomic_file(path) as handle:
         documents.write_parquet(handle, compression="zstd", statistics=False)
     return path
+
+
+def read_training_documents(
+    directory: Path, documents_file: str, chain: DataChain | None
+) -> pl.DataFrame:
+    """An artifact's documents list, with file and line filled in from the chain's per-version
+    record where the trainer could not read it (a trainer on another machine, e.g. a pod that
+    fetched only the split export and the base model)."""
+    import polars as pl
+
+    documents = pl.read_parquet(Path(directory) / documents_file)
+    sources = Path(chain.document_sources) if chain and chain.document_sources else None
+    if sources is None or not sources.is_file() or not documents["source_path"].null_count():
+        return documents
+    located = pl.read_parquet(sources, columns=["doc_id", "source_path", "source_line"])
+    return (
+        documents.join(located, on="doc_id", how="left", suffix="_recorded", maintain_order="left")
+        .with_columns(
+            source_path=pl.coalesce("source_path", "source_path_recorded"),
+            source_line=pl.coalesce("source_line", "source_line_recorded"),
+        )
+        .select(DOCUMENT_COLUMNS)
+    )

@@ -312,3 +312,24 @@ def test_the_ui_markdown_shows_the_chain_and_caps_long_lists(project):
     assert markdown.index("1. **landing files**") < markdown.index("11. **artifact**")
     assert markdown.count(f"`{shard.path}  sha256") == MARKDOWN_DETAILS
     assert "... 5 more" in markdown and lineage.split_version in markdown
+
+
+def test_documents_of_a_remote_trainer_get_file_and_line_from_the_recorded_sources(
+    project, tmp_path, capsys
+):
+    """A pod that fetched only the split export and base model wrote no file and line."""
+    import shutil
+
+    copy = tmp_path / "artifact"
+    shutil.copytree(project["artifact"], copy)
+    listed = pl.read_parquet(copy / "documents.parquet")
+    listed.with_columns(
+        source_path=pl.lit(None, pl.String), source_line=pl.lit(None, pl.Int64)
+    ).write_parquet(copy / "documents.parquet")
+
+    status, out = run_lineage(capsys, str(copy), "--documents", "--split", "all", "--json")
+    rows = json.loads(out)
+    assert status == 0 and [r["doc_id"] for r in rows] == listed["doc_id"].to_list()
+    assert [(r["source_path"], r["source_line"]) for r in rows] == list(
+        listed.select("source_path", "source_line").iter_rows()
+    )
