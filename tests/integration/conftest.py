@@ -26,7 +26,7 @@ def mirrored_preset(preset: Path, target: Path, mirror_url: str) -> Path:
     for key in ("path", "exclusions_path"):
         settings["catalogue"][key] = str((preset.parent / settings["catalogue"][key]).resolve())
     settings["storage"] = {"url": mirror_url}
-    target.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    target.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
     return target
 
 
