@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from corpus.rewrite import load_catalogue
 from corpus.settings import CorpusSettings
 from corpus.splits import SplitManifest
 from training.base_model import (
@@ -60,9 +59,10 @@ def build_base_model(
 
 def lineage_context(settings: CorpusSettings) -> dict[str, Any]:
     """The data-half facts a model's lineage.json records beside the split version."""
-    catalogue = load_catalogue(settings.catalogue.path, settings.catalogue.exclusions_path)
+    catalogue = settings.catalogue.load()
     return {
         "catalogue_version": catalogue.version,
+        "catalogue_profile": catalogue.profile,
         "cleaning": settings.cleaning.model_dump(mode="json"),
         "rewrite": settings.rewrite.model_dump(mode="json"),
         "dedup": settings.dedup.model_dump(mode="json"),

@@ -13,6 +13,7 @@ from corpus.rewrite.catalogue import (
     CatalogueError,
     GenderCatalogue,
     load_catalogue,
+    load_profile,
     regular_plural,
 )
 from corpus.rewrite.catalogue_table import catalogue_from_frame, catalogue_to_frame
@@ -25,9 +26,21 @@ from corpus.rewrite.engine import (
     RewriteResult,
     rewrite_documents,
 )
+from corpus.rewrite.profiles import (
+    CUSTOM_PROFILE,
+    DEFAULT_PROFILE,
+    PAPER_CATALOGUE_PATH,
+    PROFILES,
+    CatalogueProfile,
+)
 
 __all__ = [
     "CANDIDATE_SCHEMA",
+    "CUSTOM_PROFILE",
+    "DEFAULT_PROFILE",
+    "PAPER_CATALOGUE_PATH",
+    "PROFILES",
+    "CatalogueProfile",
     "DEFAULT_CATALOGUE_PATH",
     "DEFAULT_EXCLUSIONS_PATH",
     "NEUTRAL_SCHEMA",
@@ -45,6 +58,7 @@ __all__ = [
     "catalogue_to_frame",
     "find_term_candidates",
     "load_catalogue",
+    "load_profile",
     "regular_plural",
     "rewrite_documents",
 ]
