@@ -133,7 +133,8 @@ def rewriting(
     settings: PipelineSettings,
 ):
     config = settings.load()
-    rewriter = Rewriter(catalogue_from_frame(gender_catalogue), config.rewrite)
+    catalogue = catalogue_from_frame(gender_catalogue)
+    rewriter = Rewriter(catalogue, config.rewrite)
     neutral, log = rewrite_documents(clean_documents, rewriter)
     rules = dict(log.group_by("rule").len().sort("rule").iter_rows())
     yield Output(
@@ -144,8 +145,8 @@ def rewriting(
             "dagster/row_count": neutral.height,
             "documents_changed": int((neutral["n_replacements"] > 0).sum()),
             "replacements": log.height,
-            "catalogue_version": gender_catalogue["version"][0],
-            "catalogue_profile": gender_catalogue["profile"][0],
+            "catalogue_version": catalogue.version,
+            "catalogue_profile": catalogue.profile,
             "pronouns": config.rewrite.pronouns,
         },
     )
