@@ -1,7 +1,8 @@
 """Gender-neutral rewriting: catalogue terms (Bartl & Leavy 2024) and pronouns to singular they.
 
-The catalogue (curated CSV files) and its table form, the rewrite engine, the affix-pattern term
-candidates that feed the catalogue's review, and the audit of rewritten text.
+The catalogue (curated CSV files, grouped into the profiles `core` and `paper`) and its table form,
+the rewrite engine, the affix-pattern term candidates that feed the catalogue's review, and the
+audit of rewritten text.
 """
 
 from corpus.rewrite.audit import audit_rewrite
