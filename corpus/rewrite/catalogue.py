@@ -10,6 +10,7 @@ inconsistency with the file and line at fault.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -154,8 +155,8 @@ def regular_plural(phrase: str) -> str:
 
 
 def load_catalogue(
-    path: Path | Sequence[Path] = DEFAULT_CATALOGUE_PATH,
-    exclusions_path: Path | Sequence[Path] = DEFAULT_EXCLUSIONS_PATH,
+    path: str | os.PathLike[str] | Sequence[Path] = DEFAULT_CATALOGUE_PATH,
+    exclusions_path: str | os.PathLike[str] | Sequence[Path] = DEFAULT_EXCLUSIONS_PATH,
 ) -> GenderCatalogue:
     """Load and validate catalogue and exclusion files (one path or several, merged in order).
 
@@ -165,10 +166,7 @@ def load_catalogue(
     Raises:
         CatalogueError: naming the file, the line, the reason and the fix.
     """
-    paths = (path,) if isinstance(path, Path) else tuple(path)
-    exclusions_paths = (
-        (exclusions_path,) if isinstance(exclusions_path, Path) else tuple(exclusions_path)
-    )
+    paths, exclusions_paths = _as_paths(path), _as_paths(exclusions_path)
     catalogue_bytes = [read_bytes(file, "catalogue", "--catalogue") for file in paths]
     exclusions_bytes = [read_bytes(file, "exclusions", "--exclusions") for file in exclusions_paths]
     entries, form_lines = _parse_catalogue_files(paths, catalogue_bytes)
@@ -186,6 +184,12 @@ def load_catalogue(
         profile=profile,
         other_profile_forms=_other_profile_forms(profile, own_forms),
     )
+
+
+def _as_paths(value: str | os.PathLike[str] | Sequence[Path]) -> tuple[Path, ...]:
+    if isinstance(value, str | os.PathLike):
+        return (Path(value),)
+    return tuple(Path(item) for item in value)
 
 
 def load_profile(name: str = DEFAULT_PROFILE) -> GenderCatalogue:
