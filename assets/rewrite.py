@@ -25,7 +25,6 @@ from corpus.rewrite import (
     catalogue_from_frame,
     catalogue_to_frame,
     find_term_candidates,
-    load_catalogue,
     rewrite_documents,
 )
 from jobs.partitions import corpus_shards
@@ -41,15 +40,16 @@ def gender_catalogue(
     context: AssetExecutionContext, settings: PipelineSettings
 ) -> Output[pl.DataFrame]:
     """The validated catalogue of gender-exclusive terms, their replacements, and the exclusions."""
-    source = settings.load().catalogue
-    catalogue = load_catalogue(source.path, source.exclusions_path)
+    catalogue = settings.load().catalogue.load()
     frame = catalogue_to_frame(catalogue)
     return Output(
         frame,
-        data_version=DataVersion(catalogue.version),
+        data_version=DataVersion(catalogue.version),  # covers the profile name and every file
         metadata={
             "dagster/row_count": frame.height,
+            "profile": catalogue.profile,
             "entries": len(catalogue.entries),
+            "forms": len(catalogue.forms()),
             "exclusions": len(catalogue.exclusions),
             "catalogue_version": catalogue.version,
             "source": catalogue.source,
@@ -142,7 +142,8 @@ def rewriting(
     settings: PipelineSettings,
 ):
     config = settings.load()
-    rewriter = Rewriter(catalogue_from_frame(gender_catalogue), config.rewrite)
+    catalogue = catalogue_from_frame(gender_catalogue)
+    rewriter = Rewriter(catalogue, config.rewrite)
     neutral, log = rewrite_documents(clean_documents, rewriter)
     rules = dict(log.group_by("rule").len().sort("rule").iter_rows())
     yield Output(
@@ -153,7 +154,8 @@ def rewriting(
             "dagster/row_count": neutral.height,
             "documents_changed": int((neutral["n_replacements"] > 0).sum()),
             "replacements": log.height,
-            "catalogue_version": gender_catalogue["version"][0],
+            "catalogue_version": catalogue.version,
+            "catalogue_profile": catalogue.profile,
             "pronouns": config.rewrite.pronouns,
         },
     )

@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from corpus.clean import CleaningConfig
 from corpus.dedup import DedupConfig
 from corpus.ingest import ReaderConfig
-from corpus.rewrite import DEFAULT_CATALOGUE_PATH, DEFAULT_EXCLUSIONS_PATH, RewriteConfig
+from corpus.rewrite import (
+    DEFAULT_PROFILE,
+    PROFILES,
+    GenderCatalogue,
+    RewriteConfig,
+    load_catalogue,
+    load_profile,
+)
 from corpus.splits import LeakageConfig, SplitConfig
 
 
@@ -19,18 +27,44 @@ class SettingsError(ValueError):
 
 
 class CatalogueSource(BaseModel):
-    """Where the gender catalogue and its exclusion list are read from."""
+    """Which gender catalogue the rewrite uses: a bundled profile, or files of your own."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    path: Path = Field(
-        DEFAULT_CATALOGUE_PATH,
-        description="CSV of gender-exclusive terms and replacements (see corpus/data/README.md).",
+    profile: Literal["core", "paper"] = Field(
+        DEFAULT_PROFILE,
+        description="Bundled catalogue profile: 'paper' (every affix family of Bartl & Leavy "
+        "2024, the experiment's default) or 'core' (roles and occupations only); see "
+        "corpus/data/README.md.",
     )
-    exclusions_path: Path = Field(
-        DEFAULT_EXCLUSIONS_PATH,
-        description="CSV of words that match an affix pattern but are not gender-exclusive.",
+    path: Path | None = Field(
+        None,
+        description="A catalogue CSV of your own, used instead of the profile's files "
+        "(term,replacement,category,plural,plural_replacement,note).",
     )
+    exclusions_path: Path | None = Field(
+        None,
+        description="An exclusions CSV of your own (word,reason), used instead of the profile's.",
+    )
+
+    @model_validator(mode="after")
+    def _profile_or_own_files(self) -> CatalogueSource:
+        if "profile" in self.model_fields_set and self.path is not None:
+            raise ValueError(
+                "catalogue.profile and catalogue.path both given, but a path replaces the "
+                "profile's catalogue files: remove one of the two"
+            )
+        return self
+
+    def load(self) -> GenderCatalogue:
+        """The validated catalogue (raises CatalogueError naming the file, line and fix)."""
+        if self.path is None and self.exclusions_path is None:
+            return load_profile(self.profile)
+        profile = PROFILES[self.profile]
+        return load_catalogue(
+            self.path or profile.catalogue_paths,
+            self.exclusions_path or profile.exclusions_paths,
+        )
 
 
 class CorpusSettings(BaseModel):
@@ -42,7 +76,9 @@ class CorpusSettings(BaseModel):
     cleaning: CleaningConfig = Field(
         CleaningConfig(), description="Normalisers and quality filters."
     )
-    catalogue: CatalogueSource = Field(CatalogueSource(), description="The gender catalogue files.")
+    catalogue: CatalogueSource = Field(
+        CatalogueSource(), description="The gender catalogue: profile or own files."
+    )
     rewrite: RewriteConfig = Field(RewriteConfig(), description="What the rewriter changes.")
     rewrite_audit_sample: int = Field(
         2000, gt=0, description="Documents per shard re-rewritten to check idempotence."
@@ -83,8 +119,12 @@ def load_settings(path: Path, model: type[CorpusSettings] = CorpusSettings) -> C
 def _resolve_relative_paths(settings: CorpusSettings, base: Path) -> CorpusSettings:
     """Relative file paths in a preset are relative to the preset's own folder."""
     catalogue = settings.catalogue
-    resolved = CatalogueSource(
-        path=base / catalogue.path, exclusions_path=base / catalogue.exclusions_path
+    resolved = catalogue.model_copy(
+        update={
+            name: base / value
+            for name in ("path", "exclusions_path")
+            if (value := getattr(catalogue, name)) is not None
+        }
     )
     roots = tuple((base / root.expanduser()).resolve() for root in settings.reader.allowed_roots)
     reader = settings.reader.model_copy(update={"allowed_roots": roots})

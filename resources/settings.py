@@ -9,7 +9,7 @@ from dagster import ConfigurableResource
 from pydantic import Field
 
 from corpus.artifact_mirror import MirrorSettings
-from corpus.rewrite import CatalogueError, load_catalogue
+from corpus.rewrite import CatalogueError
 from corpus.settings import CorpusSettings, SettingsError, load_settings
 from evaluation.settings import EvaluationSettings
 from training.settings import TrainingSettings
@@ -55,7 +55,7 @@ def check_preset(path: Path) -> PresetSettings:
     """
     settings = _load_preset(path)
     try:
-        load_catalogue(settings.catalogue.path, settings.catalogue.exclusions_path)
+        settings.catalogue.load()
     except CatalogueError as error:
         raise SettingsError(f"{path}: catalogue: {error}") from error
     for root in settings.reader.allowed_roots:

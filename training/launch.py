@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from corpus.rewrite import load_catalogue
 from corpus.settings import CorpusSettings
 from corpus.splits import MANIFEST_NAME, SplitManifest
 from training.base_model import (
@@ -72,7 +71,7 @@ def lineage_context(
     """The data-half facts a model's lineage.json records: the chain from the landing files to
     the split export (file and line of every document when `find_sources` can read the
     warehouse), and the base model's source."""
-    catalogue = load_catalogue(settings.catalogue.path, settings.catalogue.exclusions_path)
+    catalogue = settings.catalogue.load()
     sources = None
     if find_sources is not None:
         sources = record_sources(manifest, find_sources, sources_root)
@@ -85,6 +84,7 @@ def lineage_context(
     )
     return {
         "catalogue_version": catalogue.version,
+        "catalogue_profile": catalogue.profile,
         "base_model_source": base_model.source,
         CHAIN_KEY: chain.model_dump(mode="json"),
     }

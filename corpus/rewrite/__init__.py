@@ -1,7 +1,8 @@
 """Gender-neutral rewriting: catalogue terms (Bartl & Leavy 2024) and pronouns to singular they.
 
-The catalogue (curated CSV files) and its table form, the rewrite engine, the affix-pattern term
-candidates that feed the catalogue's review, and the audit of rewritten text.
+The catalogue (curated CSV files, grouped into the profiles `core` and `paper`) and its table form,
+the rewrite engine, the affix-pattern term candidates that feed the catalogue's review, and the
+audit of rewritten text.
 """
 
 from corpus.rewrite.audit import audit_rewrite
@@ -13,6 +14,7 @@ from corpus.rewrite.catalogue import (
     CatalogueError,
     GenderCatalogue,
     load_catalogue,
+    load_profile,
     regular_plural,
 )
 from corpus.rewrite.catalogue_table import catalogue_from_frame, catalogue_to_frame
@@ -25,9 +27,21 @@ from corpus.rewrite.engine import (
     RewriteResult,
     rewrite_documents,
 )
+from corpus.rewrite.profiles import (
+    CUSTOM_PROFILE,
+    DEFAULT_PROFILE,
+    PAPER_CATALOGUE_PATH,
+    PROFILES,
+    CatalogueProfile,
+)
 
 __all__ = [
     "CANDIDATE_SCHEMA",
+    "CUSTOM_PROFILE",
+    "DEFAULT_PROFILE",
+    "PAPER_CATALOGUE_PATH",
+    "PROFILES",
+    "CatalogueProfile",
     "DEFAULT_CATALOGUE_PATH",
     "DEFAULT_EXCLUSIONS_PATH",
     "NEUTRAL_SCHEMA",
@@ -45,6 +59,7 @@ __all__ = [
     "catalogue_to_frame",
     "find_term_candidates",
     "load_catalogue",
+    "load_profile",
     "regular_plural",
     "rewrite_documents",
 ]

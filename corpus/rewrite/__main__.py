@@ -1,7 +1,7 @@
 """Command line: rewrite text into gender-inclusive language, one line at a time.
 
     python -m corpus.rewrite < in.txt > out.txt
-    python -m corpus.rewrite --input in.txt --output out.txt --no-pronouns
+    python -m corpus.rewrite --input in.txt --output out.txt --no-pronouns --profile core
 
 Exit codes: 0 done; 1 the input is not valid UTF-8 (strict mode) or cannot be read/written;
 2 bad usage or a bad catalogue (the message names the file and line).
@@ -16,13 +16,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from corpus.atomic_files import atomic_file
-from corpus.rewrite.catalogue import (
-    DEFAULT_CATALOGUE_PATH,
-    DEFAULT_EXCLUSIONS_PATH,
-    CatalogueError,
-    load_catalogue,
-)
+from corpus.rewrite.catalogue import CatalogueError, GenderCatalogue, load_catalogue, load_profile
 from corpus.rewrite.engine import RewriteConfig, Rewriter
+from corpus.rewrite.profiles import DEFAULT_PROFILE, PROFILES
 
 EXIT_INPUT_ERROR = 1
 EXIT_USAGE_ERROR = 2
@@ -60,19 +56,25 @@ def _parser() -> argparse.ArgumentParser:
         "--no-pronouns", action="store_true", help="rewrite catalogue terms only; keep pronouns"
     )
     parser.add_argument(
+        "--profile",
+        choices=sorted(PROFILES),
+        help="bundled catalogue profile: "
+        + "; ".join(f"'{name}': {profile.description}" for name, profile in PROFILES.items())
+        + f" (default: {DEFAULT_PROFILE}; see corpus/data/README.md)",
+    )
+    parser.add_argument(
         "--catalogue",
         type=Path,
         metavar="CSV",
-        default=DEFAULT_CATALOGUE_PATH,
-        help="catalogue CSV (term,replacement,category,plural,plural_replacement,note); "
-        "default: the bundled corpus/data/gender_catalogue.csv",
+        help="your own catalogue CSV (term,replacement,category,plural,plural_replacement,note) "
+        "instead of a profile's; not together with --profile",
     )
     parser.add_argument(
         "--exclusions",
         type=Path,
         metavar="CSV",
-        default=DEFAULT_EXCLUSIONS_PATH,
-        help="exclusions CSV (word,reason); default: the bundled corpus/data/gender_exclusions.csv",
+        help="your own exclusions CSV (word,reason) instead of the bundled "
+        "corpus/data/gender_exclusions.csv",
     )
     parser.add_argument(
         "--encoding-errors",
@@ -113,11 +115,28 @@ def _open_input(path: Path | None) -> tuple[BinaryIO, str]:
     return path.open("rb"), str(path)
 
 
+def _catalogue(args: argparse.Namespace) -> GenderCatalogue:
+    """The --profile's catalogue, with --catalogue/--exclusions replacing its files if given."""
+    if args.catalogue is None and args.exclusions is None:
+        return load_profile(args.profile or DEFAULT_PROFILE)
+    profile = PROFILES[args.profile or DEFAULT_PROFILE]
+    return load_catalogue(
+        args.catalogue or profile.catalogue_paths, args.exclusions or profile.exclusions_paths
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.profile is not None and args.catalogue is not None:
+        print(
+            "error: --profile and --catalogue both given, but --catalogue replaces the profile's "
+            "catalogue files. Drop one of the two",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE_ERROR
     try:
-        catalogue = load_catalogue(args.catalogue, args.exclusions)
+        catalogue = _catalogue(args)
     except CatalogueError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE_ERROR

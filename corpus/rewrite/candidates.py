@@ -1,9 +1,12 @@
 """Scan a corpus for words shaped like gender-exclusive terms, for catalogue review.
 
 The affix families are those of Bartl & Leavy (2024): words ending in -man, -woman, -boy, -girl,
--ess, -ette, -manship, -lady, -master, -mistress (and their plurals) or starting with man-, woman-,
-boy-, girl-. Each candidate is marked "catalogue" (a term or plural the catalogue already
-rewrites), "excluded" (listed, or the plural of a listed word, in the exclusions) or "unreviewed".
+-ess, -ette, -manship, -lady, -master, -mistress (and their plurals), adjectives and adverbs
+derived from a gendered noun (boyish, unmanly, womanly, ladylike), or words starting with man-,
+woman-, boy-, girl-. Each candidate is marked "catalogue" (a term or plural the catalogue already
+rewrites), "excluded" (listed, or the plural of a listed word, in the exclusions), "other_profile"
+(another bundled catalogue profile rewrites it; this one leaves it by choice) or "unreviewed"
+(neither profile covers it: review it).
 """
 
 from __future__ import annotations
@@ -16,6 +19,15 @@ from corpus.rewrite.catalogue import GenderCatalogue
 
 # Checked in this order, so that the longer affix wins (-manship before -man, -women before -men).
 SUFFIX_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "derived",
+        (
+            *("manly", "manlier", "manliest", "manliness", "manlike", "manful", "manfully"),
+            *("womanly", "womanliness", "womanlike", "womanish", "mannish"),
+            *("boyish", "boyishly", "boyishness", "girlish", "girlishly", "girlishness"),
+            *("ladylike", "gentlemanly"),
+        ),
+    ),
     ("-manship", ("manship", "manships")),
     ("-mistress", ("mistress", "mistresses")),
     ("-master", ("master", "masters")),
@@ -32,10 +44,11 @@ SUFFIX_PATTERNS: tuple[tuple[str, tuple[str, ...]], ...] = (
 PREFIX_PATTERNS: tuple[str, ...] = ("woman", "man", "boy", "girl")
 # -ness and -less are productive suffixes that never mark gender; every such word would be noise.
 NEUTRAL_ESS_ENDINGS = ("ness", "nesses", "less")
+# A bare affix ("man", "ess") is no candidate; a bare derived word ("manly", "boyish") is.
 BARE_AFFIX_WORDS = frozenset(
-    word for _, endings in SUFFIX_PATTERNS for word in endings
+    word for name, endings in SUFFIX_PATTERNS if name != "derived" for word in endings
 ) | frozenset(PREFIX_PATTERNS)
-STATUS_ORDER = ("catalogue", "excluded", "unreviewed")
+STATUS_ORDER = ("catalogue", "excluded", "other_profile", "unreviewed")
 
 CANDIDATE_SCHEMA: dict[str, pl.DataType] = {
     "word": pl.String(),
@@ -47,9 +60,11 @@ CANDIDATE_SCHEMA: dict[str, pl.DataType] = {
 }
 
 _ALL_ENDINGS = sorted({e for _, endings in SUFFIX_PATTERNS for e in endings}, key=len, reverse=True)
-# Lowercase hyphenated words ending with an affix, or starting with a prefix (Rust regex syntax).
+# Lowercase hyphenated words ending with an affix (a derived ending may stand alone), or starting
+# with a prefix (Rust regex syntax).
 _CANDIDATE_REGEX = (
     r"\b[a-z]+(?:-[a-z]+)*-?(?:" + "|".join(_ALL_ENDINGS) + r")\b"
+    r"|\b(?:" + "|".join(dict(SUFFIX_PATTERNS)["derived"]) + r")\b"
     r"|\b(?:" + "|".join(PREFIX_PATTERNS) + r")[a-z]*(?:-[a-z]+)*\b"
 )
 
@@ -109,8 +124,8 @@ def find_term_candidates(
     )
     words = counts.get_column("word").to_list()
     patterns = [affix_pattern(word) for word in words]
-    forms = _catalogue_forms(catalogue)
-    statuses = [_status(word, forms, catalogue.exclusions) for word in words]
+    forms = catalogue.forms()
+    statuses = [_status(word, forms, catalogue) for word in words]
     candidates = counts.with_columns(
         pattern=pl.Series(patterns, dtype=pl.String), status=pl.Series(statuses, dtype=pl.String)
     ).drop_nulls("pattern")
@@ -130,19 +145,17 @@ def find_term_candidates(
     )
 
 
-def _status(word: str, catalogue_forms: frozenset[str], exclusions: frozenset[str]) -> str:
+def _status(word: str, catalogue_forms: frozenset[str], catalogue: GenderCatalogue) -> str:
     if word in catalogue_forms:
         return "catalogue"
+    exclusions = catalogue.exclusions
     if word in exclusions or any(
         word.endswith(ending) and word[: -len(ending)] in exclusions for ending in ("s", "es")
     ):
         return "excluded"
+    if word in catalogue.other_profile_forms:
+        return "other_profile"
     return "unreviewed"
-
-
-def _catalogue_forms(catalogue: GenderCatalogue) -> frozenset[str]:
-    forms = {entry.term for entry in catalogue.entries}
-    return frozenset(forms | {entry.plural for entry in catalogue.entries if entry.plural})
 
 
 def _examples(

@@ -2,23 +2,37 @@
 
 The method and the affix families come from Bartl & Leavy (2024), "From Showgirls to Performers:
 Fine-tuning with Gender-inclusive Language for Bias Reduction in LLMs". The curated data lives in
-two CSV files (`corpus/data/gender_catalogue.csv`, `corpus/data/gender_exclusions.csv`); this
-module loads them, derives regular plurals, and rejects every inconsistency with the file and line
-at fault.
+CSV files under `corpus/data/` (catalogue files and exclusion files, grouped into profiles by
+`corpus.rewrite.profiles`); this module loads them, derives regular plurals, and rejects every
+inconsistency with the file and line at fault.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
+import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-DEFAULT_CATALOGUE_PATH = DATA_DIR / "gender_catalogue.csv"
-DEFAULT_EXCLUSIONS_PATH = DATA_DIR / "gender_exclusions.csv"
+from corpus.rewrite.catalogue_csv import (
+    CatalogueError,
+    check_header,
+    check_term_shape,
+    check_width,
+    csv_rows,
+    read_bytes,
+)
+from corpus.rewrite.profiles import (
+    CUSTOM_PROFILE,
+    DEFAULT_CATALOGUE_PATH,
+    DEFAULT_EXCLUSIONS_PATH,
+    DEFAULT_PROFILE,
+    PROFILES,
+    profile_of,
+)
 
 CATALOGUE_HEADER = ("term", "replacement", "category", "plural", "plural_replacement", "note")
 EXCLUSIONS_HEADER = ("word", "reason")
@@ -40,6 +54,7 @@ CATEGORIES = frozenset(
         "-lady",
         "-master",
         "-mistress",
+        "derived",
         "other",
     }
 )
@@ -73,14 +88,6 @@ GENDERED_WORDS = frozenset(
         "herself",
     }
 )
-_TERM_SHAPE = re.compile(r"[a-z]+(?:[ '-][a-z]+)*")
-
-
-class CatalogueError(ValueError):
-    """A catalogue or exclusions file that cannot be used.
-
-    The message reads `<file>:<line>: <reason>. <fix>`.
-    """
 
 
 class CatalogueEntry(BaseModel):
@@ -113,8 +120,23 @@ class GenderCatalogue(BaseModel):
     exclusions: frozenset[str] = Field(
         description="Lowercase words that match an affix pattern but are not gender-exclusive."
     )
-    version: str = Field(description="First 16 hex digits of the sha256 of both files' bytes.")
+    version: str = Field(
+        description="First 16 hex digits of the sha256 of the profile name and every file's bytes."
+    )
     source: str = Field(description="The path(s) the catalogue was loaded from.")
+    profile: str = Field(
+        description="The bundled profile the files make up ('core', 'paper'), else 'custom'."
+    )
+    other_profile_forms: frozenset[str] = Field(
+        description="Terms and plurals another bundled profile rewrites and this one deliberately "
+        "leaves (the candidate scanner marks them 'other_profile'); empty for 'custom'."
+    )
+
+    def forms(self) -> frozenset[str]:
+        """Every term and plural the catalogue rewrites."""
+        return frozenset(
+            form for entry in self.entries for form in (entry.term, entry.plural) if form
+        )
 
 
 def regular_plural(phrase: str) -> str:
@@ -133,83 +155,67 @@ def regular_plural(phrase: str) -> str:
 
 
 def load_catalogue(
-    path: Path = DEFAULT_CATALOGUE_PATH, exclusions_path: Path = DEFAULT_EXCLUSIONS_PATH
+    path: str | os.PathLike[str] | Sequence[Path] = DEFAULT_CATALOGUE_PATH,
+    exclusions_path: str | os.PathLike[str] | Sequence[Path] = DEFAULT_EXCLUSIONS_PATH,
 ) -> GenderCatalogue:
-    """Load and validate the catalogue and its exclusions.
+    """Load and validate catalogue and exclusion files (one path or several, merged in order).
+
+    The defaults are the `core` profile's files; `load_profile` loads a profile by name. Files
+    that are exactly a bundled profile's carry its name, any others the profile 'custom'.
 
     Raises:
         CatalogueError: naming the file, the line, the reason and the fix.
     """
-    catalogue_bytes = _read_bytes(path, "catalogue", "--catalogue")
-    exclusions_bytes = _read_bytes(exclusions_path, "exclusions", "--exclusions")
-    entries, term_lines = _parse_entries(path, catalogue_bytes)
-    exclusions = _parse_exclusions(exclusions_path, exclusions_bytes, term_lines)
-    version = hashlib.sha256(catalogue_bytes + b"\x00" + exclusions_bytes).hexdigest()[:16]
+    paths, exclusions_paths = _as_paths(path), _as_paths(exclusions_path)
+    catalogue_bytes = [read_bytes(file, "catalogue", "--catalogue") for file in paths]
+    exclusions_bytes = [read_bytes(file, "exclusions", "--exclusions") for file in exclusions_paths]
+    entries, form_lines = _parse_catalogue_files(paths, catalogue_bytes)
+    exclusions = _parse_exclusion_files(exclusions_paths, exclusions_bytes, form_lines)
+    profile = profile_of(paths, exclusions_paths)
+    digest = hashlib.sha256(profile.encode())
+    for content in (*catalogue_bytes, b"", *exclusions_bytes):
+        digest.update(b"\x00" + hashlib.sha256(content).digest())
+    own_forms = frozenset(form_lines)
     return GenderCatalogue(
         entries=tuple(entries),
         exclusions=frozenset(exclusions),
-        version=version,
-        source=f"{path};{exclusions_path}",
+        version=digest.hexdigest()[:16],
+        source=";".join(str(file) for file in (*paths, *exclusions_paths)),
+        profile=profile,
+        other_profile_forms=_other_profile_forms(profile, own_forms),
     )
 
 
-def _read_bytes(path: Path, what: str, option: str) -> bytes:
-    if not path.is_file():
+def _as_paths(value: str | os.PathLike[str] | Sequence[Path]) -> tuple[Path, ...]:
+    if isinstance(value, str | os.PathLike):
+        return (Path(value),)
+    return tuple(Path(item) for item in value)
+
+
+def load_profile(name: str = DEFAULT_PROFILE) -> GenderCatalogue:
+    """Load a bundled catalogue profile ('core' or 'paper'; see `corpus.rewrite.profiles`).
+
+    Raises:
+        CatalogueError: an unknown name (naming the known ones), or a bad bundled file.
+    """
+    if name not in PROFILES:
         raise CatalogueError(
-            f"{path}: {what} file not found. Create it or pass the right path ({option} on the CLI)"
+            f"unknown catalogue profile {name!r}. Use one of {', '.join(sorted(PROFILES))}"
         )
-    return path.read_bytes()
+    profile = PROFILES[name]
+    return load_catalogue(profile.catalogue_paths, profile.exclusions_paths)
 
 
-def _csv_rows(path: Path, content: bytes) -> list[tuple[int, list[str]]]:
-    """(line number, cells) of every non-blank, non-comment line; cells are stripped."""
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = content[: error.start].count(b"\n") + 1
-        raise CatalogueError(f"{path}:{line}: not valid UTF-8. Save the file as UTF-8") from error
-    rows = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        try:
-            cells = next(csv.reader([line], strict=True))
-        except csv.Error as error:
-            raise CatalogueError(
-                f"{path}:{number}: malformed CSV ({error}). Quote cells that contain commas"
-            ) from error
-        rows.append((number, [cell.strip() for cell in cells]))
-    return rows
-
-
-def _check_header(path: Path, rows: list[tuple[int, list[str]]], header: tuple[str, ...]) -> None:
-    expected = ",".join(header)
-    if not rows:
-        raise CatalogueError(f"{path}:1: missing header. Start the file with the line '{expected}'")
-    number, cells = rows[0]
-    if tuple(cells) != header:
-        raise CatalogueError(
-            f"{path}:{number}: wrong header {','.join(cells)!r}. "
-            f"The first line must be '{expected}'"
-        )
-
-
-def _check_width(path: Path, number: int, cells: list[str], header: tuple[str, ...]) -> None:
-    if len(cells) != len(header):
-        raise CatalogueError(
-            f"{path}:{number}: expected {len(header)} columns ({','.join(header)}), "
-            f"got {len(cells)}. "
-            "Add the missing cells (empty is fine) or quote cells that contain commas"
-        )
-
-
-def _check_term_shape(path: Path, number: int, column: str, value: str) -> None:
-    if not _TERM_SHAPE.fullmatch(value):
-        raise CatalogueError(
-            f"{path}:{number}: {column} {value!r} is not lowercase letters separated by single "
-            "spaces, hyphens or apostrophes. Write it in lowercase; the engine preserves case "
-            "itself"
-        )
+def _other_profile_forms(profile: str, own_forms: frozenset[str]) -> frozenset[str]:
+    if profile == CUSTOM_PROFILE:
+        return frozenset()
+    forms: set[str] = set()
+    for other in PROFILES.values():
+        if other.name != profile:
+            paths = other.catalogue_paths
+            contents = [read_bytes(file, "catalogue", "--profile") for file in paths]
+            forms |= _parse_catalogue_files(paths, contents)[1].keys()
+    return frozenset(forms - own_forms)
 
 
 def _resolve_plural(cell: str, singular: str) -> str:
@@ -218,20 +224,36 @@ def _resolve_plural(cell: str, singular: str) -> str:
     return cell or regular_plural(singular)
 
 
-def _parse_entries(path: Path, content: bytes) -> tuple[list[CatalogueEntry], dict[str, int]]:
-    rows = _csv_rows(path, content)
-    _check_header(path, rows, CATALOGUE_HEADER)
+def _parse_catalogue_files(
+    paths: tuple[Path, ...], contents: list[bytes]
+) -> tuple[list[CatalogueEntry], dict[str, tuple[Path, int]]]:
+    """The merged entries of several catalogue files, and where each term and plural is defined."""
+    parsed = []
+    form_lines: dict[str, tuple[Path, int]] = {}
+    for path, content in zip(paths, contents, strict=True):
+        rows = csv_rows(path, content)
+        check_header(path, rows, CATALOGUE_HEADER)
+        parsed.append((path, rows[1:], _parse_entries(path, rows[1:], form_lines)))
+    # After every file: a replacement may not contain a form that any of the files defines.
+    for path, rows, file_entries in parsed:
+        _check_replacements_neutral(path, rows, file_entries, form_lines)
+    return [entry for _, _, file_entries in parsed for entry in file_entries], form_lines
+
+
+def _parse_entries(
+    path: Path, rows: list[tuple[int, list[str]]], form_lines: dict[str, tuple[Path, int]]
+) -> list[CatalogueEntry]:
+    """The entries of one file; records each form in `form_lines` (shared across files)."""
     entries: list[CatalogueEntry] = []
-    form_lines: dict[str, int] = {}  # every term and plural -> the line that defines it
-    for number, cells in rows[1:]:
-        _check_width(path, number, cells, CATALOGUE_HEADER)
+    for number, cells in rows:
+        check_width(path, number, cells, CATALOGUE_HEADER)
         term, replacement, category, plural_cell, plural_replacement_cell, note = cells
         for column, value in (("term", term), ("replacement", replacement)):
             if not value:
                 raise CatalogueError(
                     f"{path}:{number}: empty {column}. Fill it in or delete the line"
                 )
-        _check_term_shape(path, number, "term", term)
+        check_term_shape(path, number, "term", term)
         if category not in CATEGORIES:
             raise CatalogueError(
                 f"{path}:{number}: unknown category {category!r}. "
@@ -240,7 +262,7 @@ def _parse_entries(path: Path, content: bytes) -> tuple[list[CatalogueEntry], di
         plural = _resolve_plural(plural_cell, term)
         plural_replacement = _resolve_plural(plural_replacement_cell, replacement) if plural else ""
         if plural:
-            _check_term_shape(path, number, "plural", plural)
+            check_term_shape(path, number, "plural", plural)
         if plural and not plural_replacement:
             raise CatalogueError(
                 f"{path}:{number}: term {term!r} has the plural {plural!r} but "
@@ -259,10 +281,10 @@ def _parse_entries(path: Path, content: bytes) -> tuple[list[CatalogueEntry], di
                 how = "" if plural_cell or kind == "term" else "derived "
                 raise CatalogueError(
                     f"{path}:{number}: duplicate term: the {how}{kind} {form!r} is already "
-                    f"defined on line {form_lines[form]}. Keep one entry (or set an explicit "
-                    "plural, '-' for none)"
+                    f"defined {_where(form_lines[form], path)}. Keep one entry (or set an "
+                    "explicit plural, '-' for none)"
                 )
-            form_lines[form] = number
+            form_lines[form] = (path, number)
         entries.append(
             CatalogueEntry(
                 term=term,
@@ -273,15 +295,19 @@ def _parse_entries(path: Path, content: bytes) -> tuple[list[CatalogueEntry], di
                 note=note,
             )
         )
-    _check_replacements_neutral(path, rows[1:], entries, form_lines)
-    return entries, form_lines
+    return entries
+
+
+def _where(location: tuple[Path, int], current: Path) -> str:
+    path, number = location
+    return f"on line {number}" if path == current else f"in {path} on line {number}"
 
 
 def _check_replacements_neutral(
     path: Path,
     rows: list[tuple[int, list[str]]],
     entries: list[CatalogueEntry],
-    form_lines: dict[str, int],
+    form_lines: dict[str, tuple[Path, int]],
 ) -> None:
     gendered = sorted(GENDERED_WORDS | form_lines.keys(), key=len, reverse=True)
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, gendered)) + r")(?!\w)", re.I)
@@ -296,26 +322,40 @@ def _check_replacements_neutral(
                 )
 
 
-def _parse_exclusions(path: Path, content: bytes, form_lines: dict[str, int]) -> set[str]:
-    rows = _csv_rows(path, content)
-    _check_header(path, rows, EXCLUSIONS_HEADER)
-    exclusions: dict[str, int] = {}
+def _parse_exclusion_files(
+    paths: tuple[Path, ...], contents: list[bytes], form_lines: dict[str, tuple[Path, int]]
+) -> set[str]:
+    exclusions: dict[str, tuple[Path, int]] = {}
+    for path, content in zip(paths, contents, strict=True):
+        _parse_exclusions(path, content, form_lines, exclusions)
+    return set(exclusions)
+
+
+def _parse_exclusions(
+    path: Path,
+    content: bytes,
+    form_lines: dict[str, tuple[Path, int]],
+    exclusions: dict[str, tuple[Path, int]],
+) -> None:
+    """Add one file's words to `exclusions` (shared across files), rejecting overlaps."""
+    rows = csv_rows(path, content)
+    check_header(path, rows, EXCLUSIONS_HEADER)
     for number, cells in rows[1:]:
-        _check_width(path, number, cells, EXCLUSIONS_HEADER)
+        check_width(path, number, cells, EXCLUSIONS_HEADER)
         word = cells[0]
         if not word:
             raise CatalogueError(f"{path}:{number}: empty word. Fill it in or delete the line")
-        _check_term_shape(path, number, "word", word)
+        check_term_shape(path, number, "word", word)
         if word in form_lines:
+            catalogue_path, catalogue_line = form_lines[word]
             raise CatalogueError(
                 f"{path}:{number}: exclusion {word!r} is also a catalogue term (catalogue line "
-                f"{form_lines[word]}). Remove it from one of the two files"
+                f"{catalogue_line} of {catalogue_path.name}). Remove it from one of the two files"
             )
         if word in exclusions:
             raise CatalogueError(
                 f"{path}:{number}: duplicate exclusion {word!r} "
-                f"(first on line {exclusions[word]}). "
+                f"(first {_where(exclusions[word], path)}). "
                 "Delete one of the two lines"
             )
-        exclusions[word] = number
-    return set(exclusions)
+        exclusions[word] = (path, number)

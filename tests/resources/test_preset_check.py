@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from corpus.settings import SettingsError
@@ -18,8 +20,9 @@ from tests.integration.test_training_pipeline import QUICK_PRESET
 )
 def test_every_shipped_preset_loads_and_points_at_existing_catalogue_files(preset):
     settings = check_preset(preset)
-    assert settings.catalogue.path.is_file()
-    assert settings.catalogue.exclusions_path.is_file()
+    catalogue = settings.catalogue.load()
+    assert catalogue.entries and catalogue.exclusions
+    assert all(Path(source).is_file() for source in catalogue.source.split(";"))
     assert settings.training.strategies
 
 

@@ -13,6 +13,7 @@ import pytest
 
 DATA_DIR = Path(__file__).resolve().parents[3] / "corpus" / "data"
 CATALOGUE_PATH = DATA_DIR / "gender_catalogue.csv"
+PAPER_CATALOGUE_PATH = DATA_DIR / "gender_catalogue_paper.csv"  # the 'paper' profile's additions
 EXCLUSIONS_PATH = DATA_DIR / "gender_exclusions.csv"
 
 CATALOGUE_HEADER = ["term", "replacement", "category", "plural", "plural_replacement", "note"]
@@ -34,6 +35,7 @@ ALLOWED_CATEGORIES = {
     "-lady",
     "-master",
     "-mistress",
+    "derived",
     "other",
 }
 # Whole words that mark a gender; no replacement may contain one.
@@ -142,8 +144,12 @@ def read_data_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
 
 @pytest.fixture(scope="module")
 def catalogue() -> list[dict[str, str]]:
-    header, rows = read_data_rows(CATALOGUE_PATH)
-    assert header == CATALOGUE_HEADER
+    """Both catalogue files' rows: the checks hold for the 'paper' profile (core's superset)."""
+    rows = []
+    for path in (CATALOGUE_PATH, PAPER_CATALOGUE_PATH):
+        header, file_rows = read_data_rows(path)
+        assert header == CATALOGUE_HEADER
+        rows += file_rows
     return rows
 
 
