@@ -10,7 +10,7 @@ from dagster import AssetKey, DagsterInstance
 from dagster._core.instance.ref import InstanceRef
 
 from tests.conftest import PROJECT_ROOT
-from tests.integration.test_training_pipeline import QUICK_PRESET
+from tests.integration.conftest import QUICK_PRESET
 
 
 def test_demo_command_materializes_everything_and_records_runs(tmp_path):

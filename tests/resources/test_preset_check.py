@@ -10,7 +10,7 @@ from corpus.settings import SettingsError
 from definitions import build_definitions
 from resources.settings import check_preset
 from tests.conftest import DEMO_PRESET, PROJECT_ROOT
-from tests.integration.test_training_pipeline import QUICK_PRESET
+from tests.integration.conftest import QUICK_PRESET
 
 
 @pytest.mark.parametrize(
