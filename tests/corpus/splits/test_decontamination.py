@@ -12,6 +12,7 @@ from corpus.splits import (
     LeakageConfig,
     apply_decontamination,
     audit_export,
+    boilerplate_ngram_hashes,
     decontaminate,
     export_splits,
     ngram_overlap,
@@ -83,6 +84,16 @@ def test_boilerplate_shared_by_many_train_documents_is_ignored():
         assert table["doc_id"].to_list() == ["v"]
         assert table["example_ngram"][0].startswith("this notice has to travel with every copy")
         assert not ngram_overlap(train, held_out, config).passed
+
+
+def test_boilerplate_counts_documents_not_repeats():
+    config = LeakageConfig(boilerplate_documents=2)
+    repeated = pl.Series([" ".join([NOTICE] * 5), _prose("kiln"), _prose("loom")])
+    assert len(boilerplate_ngram_hashes(repeated, config)) == 0  # one document, however often
+    shared = pl.Series([f"{NOTICE} {_prose(topic)}" for topic in TOPICS[:3]])
+    # the notice's 11 13-grams, and the one that runs on into the shared "The" of every prose
+    assert len(boilerplate_ngram_hashes(shared, config)) == len(NOTICE.split()) - 12 + 1
+    assert len(boilerplate_ngram_hashes(shared, LeakageConfig(boilerplate_documents=3))) == 0
 
 
 def test_threshold_compares_the_share_of_counted_ngrams():
