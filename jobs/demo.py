@@ -129,12 +129,13 @@ def _summary(defs) -> None:
         _say(f"  {table:<28} {rows:>8} rows")
     if {"dataset_splits", "split_decontamination"} <= set(tables):
         splits = warehouse.query(
-            "select case when d.action = 'moved_to_train' then 'train' else s.split end as split,"
-            " count(*) filter (where is_representative) as exported, count(*) as documents"
+            "select exported_split, count(*) filter (where is_representative) as exported,"
+            " count(*) as documents from (select is_representative, case when d.action ="
+            " 'moved_to_train' then 'train' else s.split end as exported_split"
             " from {schema}.dataset_splits s left join (select distinct cluster_id, action"
             " from {schema}.split_decontamination) d using (cluster_id)"
-            " where d.action is distinct from 'dropped_from_evaluation' group by 1"
-            " order by case split when 'train' then 0 when 'validation' then 1 else 2 end"
+            " where d.action is distinct from 'dropped_from_evaluation') group by 1 order by"
+            " case exported_split when 'train' then 0 when 'validation' then 1 else 2 end"
         )
         parts = [f"{s} {e} ({d - e} duplicates)" for s, e, d in splits.iter_rows()]
         _say(f"split exports (one document per duplicate cluster): {', '.join(parts)}")
