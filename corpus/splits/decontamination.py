@@ -60,11 +60,10 @@ def decontaminate(
     if not config.decontaminate:
         return rows[0]
     exported = splits if include_duplicates else splits.filter(pl.col("is_representative"))
-    exported = exported.sort("doc_id")  # the export's order: the same boilerplate counts
-    texts = {
-        arm: exported.select("doc_id", "cluster_id", "split").join(
-            documents[arm].select("doc_id", "text"), on="doc_id", how="inner"
-        )
+    texts = {  # in doc_id order, as exported: one per cluster is the same document in the check
+        arm: exported.select("doc_id", "cluster_id", "split")
+        .join(documents[arm].select("doc_id", "text"), on="doc_id", how="inner")
+        .sort("doc_id")
         for arm in ARMS
     }
     current = exported.select("doc_id", "cluster_id", "split")
@@ -83,7 +82,7 @@ def decontaminate(
             .otherwise(pl.col("split"))
         )
         texts = {
-            arm: frame.drop("split").join(current, on=["doc_id", "cluster_id"])
+            arm: frame.drop("split").join(current, on=["doc_id", "cluster_id"]).sort("doc_id")
             for arm, frame in texts.items()
         }
     return pl.concat(rows).sort("round", "original_split", "doc_id")
@@ -145,7 +144,9 @@ def _cluster_members(flagged: pl.DataFrame, held_out: pl.DataFrame) -> pl.DataFr
     members = held_out.filter(pl.col("cluster_id").is_in(clusters.implode()))
     measured = members.join(flagged, on="doc_id", how="left")
     reasons = measured.filter(pl.col("overlap").is_not_null())
-    culprit = reasons.sort("overlap", descending=True).unique("cluster_id", keep="first")
+    culprit = reasons.sort(["overlap", "doc_id"], descending=[True, False]).unique(
+        "cluster_id", keep="first"
+    )
     return measured.join(
         culprit.select("cluster_id", culprit=pl.col("doc_id")), on="cluster_id", how="left"
     )
