@@ -28,8 +28,7 @@ from corpus.dedup.minhash import HashedSequences, normalised_words, shingle_hash
 _DOCS_PER_CHUNK = 65_536
 DEFAULT_NGRAM = 13  # Brown et al. (2020), appendix C
 DEFAULT_BOILERPLATE_DOCUMENTS = 10  # Brown et al. (2020), appendix C; NeMo Curator's max_matches
-DROP = "drop"  # contaminated held-out documents leave evaluation
-TO_TRAIN = "train"  # ... or join the train split
+DROP = "drop"  # the default decontamination_action: contaminated documents leave evaluation
 
 
 class LeakageConfig(BaseModel):
