@@ -1,6 +1,12 @@
 """Dagster assets and asset checks: thin wrappers that call corpus/, training/, evaluation/."""
 
-from assets.dedup import build_leakage_check, dataset_splits, dedup_clusters, split_exports
+from assets.dedup import (
+    build_leakage_check,
+    dataset_splits,
+    dedup_clusters,
+    split_decontamination,
+    split_exports,
+)
 from assets.evaluation import (
     base_model_evaluation,
     generation_prompts,
@@ -26,6 +32,7 @@ corpus_assets = [
     rewriting,
     dedup_clusters,
     dataset_splits,
+    split_decontamination,
     split_exports,
 ]
 corpus_checks = [unreviewed_candidates]

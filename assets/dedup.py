@@ -1,4 +1,4 @@
-"""Global stages: near-duplicate clusters, stable train/validation/test splits, their export."""
+"""Global stages: near-duplicate clusters, stable splits, their decontamination and export."""
 
 from pathlib import Path
 
@@ -22,10 +22,15 @@ from corpus.dedup import deduplicate, open_index
 from corpus.documents import frame_version
 from corpus.splits import (
     EXPORT_CHECKS,
+    NEUTRAL_ARM,
+    ORIGINAL_ARM,
     SplitManifest,
+    apply_decontamination,
     assign_splits,
     audit_export,
+    decontaminate,
     export_splits,
+    moved_summary,
     ngram_overlap_with,
     stored_train_ngrams,
 )
@@ -34,6 +39,7 @@ from resources import LocalArtifactStore, PipelineSettings, Warehouse
 ALL_SHARDS = AssetIn(partition_mapping=AllPartitionMapping())
 INDEX_DIRECTORY = "dedup_index"
 SPLITS_DIRECTORY = "splits"
+REASONS_SHOWN = 100  # moved documents listed in the decontamination metadata (all in the table)
 
 
 @asset(
@@ -89,11 +95,46 @@ def dataset_splits(
 
 @asset(
     group_name="dedup",
+    kinds={"duckdb", "polars"},
+    ins={"neutral_documents": ALL_SHARDS, "clean_documents": ALL_SHARDS},
+)
+def split_decontamination(
+    dataset_splits: pl.DataFrame,
+    neutral_documents: pl.DataFrame,
+    clean_documents: pl.DataFrame,
+    settings: PipelineSettings,
+) -> Output[pl.DataFrame]:
+    """Validation/test documents sharing long n-grams with train, dropped or moved, and why."""
+    config = settings.load()
+    decontamination = decontaminate(
+        dataset_splits,
+        {NEUTRAL_ARM: neutral_documents, ORIGINAL_ARM: clean_documents},
+        config.leakage,
+        include_duplicates=config.export_duplicates,
+    )
+    shown = decontamination.head(REASONS_SHOWN).select("doc_id", "original_split", "reason")
+    return Output(
+        decontamination,
+        data_version=DataVersion(frame_version(decontamination, decontamination.columns)),
+        metadata={
+            "dagster/row_count": decontamination.height,
+            "enabled": config.leakage.decontaminate,
+            "action": config.leakage.decontamination_action,
+            "rounds": int(decontamination["round"].max() or 0),
+            **moved_summary(decontamination),
+            "reasons": MetadataValue.md(_markdown_table(shown, decontamination.height)),
+        },
+    )
+
+
+@asset(
+    group_name="dedup",
     kinds={"parquet", "numpy"},
     io_manager_key="manifest_io_manager",
     code_version=versions.SPLIT_EXPORTS,
     ins={
         "dataset_splits": AssetIn(),
+        "split_decontamination": AssetIn(),
         "neutral_documents": ALL_SHARDS,
         "clean_documents": ALL_SHARDS,
     },
@@ -104,15 +145,16 @@ def dataset_splits(
 )
 def split_exports(
     dataset_splits: pl.DataFrame,
+    split_decontamination: pl.DataFrame,
     neutral_documents: pl.DataFrame,
     clean_documents: pl.DataFrame,
     settings: PipelineSettings,
     artifacts: LocalArtifactStore,
 ):
-    """Versioned Parquet files per split x arm, train n-grams and manifest: what training reads."""
+    """Versioned Parquet files per decontaminated split x arm, train n-grams and manifest."""
     config = settings.load()
     manifest = export_splits(
-        dataset_splits,
+        apply_decontamination(dataset_splits, split_decontamination),
         neutral_documents,
         clean_documents,
         artifacts.path(SPLITS_DIRECTORY),
@@ -127,6 +169,7 @@ def split_exports(
             "published": artifacts.publish(Path(manifest.directory)),
             "data_version": manifest.version,
             "documents": manifest.documents,
+            "decontaminated": split_decontamination.height,
             **{
                 f"{e.split}/{e.arm}": MetadataValue.json(
                     {"rows": e.rows, "approx_tokens": e.approx_tokens, "sha256": e.sha256}
@@ -163,3 +206,14 @@ def build_leakage_check(table: str, text_column: str = "text"):
         return leakage_check("no_ngram_overlap_with_train", table, report)
 
     return _leakage_check
+
+
+def _markdown_table(shown: pl.DataFrame, total: int) -> str:
+    """The moved documents as a Markdown table, noting how many more the table holds."""
+    if total == 0:
+        return "No held-out document exceeded the overlap threshold: nothing moved."
+    lines = ["| doc_id | split | reason |", "|---|---|---|"]
+    lines += [f"| {d} | {s} | {r.replace('|', '/')} |" for d, s, r in shown.iter_rows()]
+    if total > shown.height:
+        lines.append(f"\n{total - shown.height} more in the split_decontamination table.")
+    return "\n".join(lines)

@@ -127,14 +127,23 @@ def _summary(defs) -> None:
     for table in tables:
         rows = warehouse.query(f"select count(*) as n from {{schema}}.{table}")["n"][0]
         _say(f"  {table:<28} {rows:>8} rows")
-    if "dataset_splits" in tables:
+    if {"dataset_splits", "split_decontamination"} <= set(tables):
         splits = warehouse.query(
-            "select split, count(*) filter (where is_representative) as exported,"
-            " count(*) as documents from {schema}.dataset_splits group by split"
-            " order by case split when 'train' then 0 when 'validation' then 1 else 2 end"
+            "select exported_split, count(*) filter (where is_representative) as exported,"
+            " count(*) as documents from (select is_representative, case when d.action ="
+            " 'moved_to_train' then 'train' else s.split end as exported_split"
+            " from {schema}.dataset_splits s left join (select distinct cluster_id, action"
+            " from {schema}.split_decontamination) d using (cluster_id)"
+            " where d.action is distinct from 'dropped_from_evaluation') group by 1 order by"
+            " case exported_split when 'train' then 0 when 'validation' then 1 else 2 end"
         )
         parts = [f"{s} {e} ({d - e} duplicates)" for s, e, d in splits.iter_rows()]
         _say(f"split exports (one document per duplicate cluster): {', '.join(parts)}")
+        moved = warehouse.query(
+            "select action, count(*) as n from {schema}.split_decontamination group by 1"
+        )
+        counts = ", ".join(f"{n} {action}" for action, n in moved.iter_rows()) or "none moved"
+        _say(f"decontamination (validation/test documents overlapping train): {counts}")
     _say("open the UI: python3 tasks.py ui   |   query: see the README")
 
 

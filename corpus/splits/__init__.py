@@ -1,4 +1,5 @@
-"""Splits: stable train/validation/test by cluster, the versioned export, leakage checks."""
+"""Splits: stable train/validation/test by cluster, decontamination, the versioned export,
+leakage checks."""
 
 from corpus.splits.assignment import (
     ARMS,
@@ -11,6 +12,14 @@ from corpus.splits.assignment import (
     cluster_units,
 )
 from corpus.splits.audit import EXPORT_CHECKS, audit_export, stored_train_ngrams
+from corpus.splits.decontamination import (
+    DECONTAMINATION_SCHEMA,
+    DROPPED,
+    MOVED_TO_TRAIN,
+    apply_decontamination,
+    decontaminate,
+    moved_summary,
+)
 from corpus.splits.export import (
     EXPORT_SCHEMA,
     MANIFEST_NAME,
@@ -32,9 +41,12 @@ from corpus.splits.leakage import (
     DEFAULT_NGRAM,
     LeakageConfig,
     LeakageReport,
+    OverlapMeasure,
+    boilerplate_ngram_hashes,
     cluster_overlap,
     combine_reports,
     doc_id_overlap,
+    measure_overlap,
     ngram_overlap,
     ngram_overlap_with,
     train_ngram_hashes,
@@ -42,10 +54,13 @@ from corpus.splits.leakage import (
 
 __all__ = [
     "ARMS",
+    "DECONTAMINATION_SCHEMA",
     "DEFAULT_NGRAM",
+    "DROPPED",
     "EXPORT_CHECKS",
     "EXPORT_SCHEMA",
     "MANIFEST_NAME",
+    "MOVED_TO_TRAIN",
     "NEUTRAL_ARM",
     "ORIGINAL_ARM",
     "SPLIT_SCHEMA",
@@ -53,20 +68,26 @@ __all__ = [
     "TOKENS_PER_WORD",
     "LeakageConfig",
     "LeakageReport",
+    "OverlapMeasure",
     "SplitConfig",
     "SplitExport",
     "SplitManifest",
     "TrainNgrams",
+    "apply_decontamination",
     "assign_splits",
     "audit_export",
+    "boilerplate_ngram_hashes",
     "build_split_frames",
     "cluster_overlap",
     "cluster_units",
+    "decontaminate",
     "combine_reports",
     "doc_id_overlap",
     "export_splits",
     "held_out_texts",
     "load_manifest",
+    "measure_overlap",
+    "moved_summary",
     "ngram_overlap",
     "ngram_overlap_with",
     "read_exports",

@@ -8,11 +8,16 @@ hot path. The check takes any evaluation text (a split, or a prompt or pair file
 later stage) as a (doc_id, split, text) frame, and the train side either as texts or as the
 n-gram hash array stored beside a split export (`train_ngram_hashes`), so a later check need not
 reload every train document.
+
+Boilerplate is ignored as Brown et al. (2020) did: an n-gram found in more than
+`boilerplate_documents` train documents (licence headers, shared openings) does not count as a
+match and does not count towards a text's n-grams (`boilerplate_ngram_hashes`).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 import numpy as np
 import polars as pl
@@ -22,6 +27,8 @@ from corpus.dedup.minhash import HashedSequences, normalised_words, shingle_hash
 
 _DOCS_PER_CHUNK = 65_536
 DEFAULT_NGRAM = 13  # Brown et al. (2020), appendix C
+DEFAULT_BOILERPLATE_DOCUMENTS = 10  # Brown et al. (2020), appendix C; NeMo Curator's max_matches
+DROP = "drop"  # the default decontamination_action: contaminated documents leave evaluation
 
 
 class LeakageConfig(BaseModel):
@@ -40,8 +47,27 @@ class LeakageConfig(BaseModel):
         0.0,
         ge=0.0,
         le=1.0,
-        description="Largest tolerated fraction of a text's n-grams found in train; 0 = any "
-        "shared n-gram is a leak.",
+        description="Largest tolerated fraction of a text's n-grams (boilerplate excluded) found "
+        "in train; 0 = any shared n-gram is a leak.",
+    )
+    boilerplate_documents: int | None = Field(
+        DEFAULT_BOILERPLATE_DOCUMENTS,
+        ge=1,
+        description="An n-gram found in more than this many train documents (one per duplicate "
+        "cluster) is boilerplate (licence headers, shared openings) and ignored by the overlap "
+        "measure, as Brown et al. (2020) ignored 13-grams matching more than 10 training "
+        "documents; null ignores none.",
+    )
+    decontaminate: bool = Field(
+        True,
+        description="Before export, take validation/test documents whose overlap exceeds "
+        "max_overlap out of evaluation (see decontamination_action); false leaves them, and the "
+        "blocking leakage check then fails on them.",
+    )
+    decontamination_action: Literal["drop", "train"] = Field(
+        DROP,
+        description="What happens to a contaminated held-out document's duplicate cluster: "
+        "'drop' removes it from evaluation (it is exported nowhere), 'train' moves it to train.",
     )
     max_reported: int = Field(20, ge=0, description="Offenders listed in a report (the worst).")
 
@@ -88,41 +114,40 @@ def ngram_overlap(
 ) -> LeakageReport:
     """Evaluation texts (doc_id, split, text) whose n-grams occur in the train texts.
 
-    overlap = fraction of the text's n-grams (positions) found in train; a text leaks when its
-    overlap exceeds `max_overlap` (and is above 0). Offenders carry an example shared n-gram.
+    overlap = fraction of the text's n-grams (positions) found in train, boilerplate excluded; a
+    text leaks when its overlap exceeds `max_overlap` (and is above 0). Offenders carry an example
+    shared n-gram. Boilerplate is counted over `train_texts`, one document each.
     """
     config = config or LeakageConfig()
-    return ngram_overlap_with(train_ngram_hashes(train_texts, config.ngram), eval_texts, config)
+    return ngram_overlap_with(
+        train_ngram_hashes(train_texts, config.ngram),
+        eval_texts,
+        config,
+        boilerplate_ngram_hashes(train_texts, config),
+    )
 
 
 def ngram_overlap_with(
-    train: np.ndarray, eval_texts: pl.DataFrame, config: LeakageConfig | None = None
+    train: np.ndarray,
+    eval_texts: pl.DataFrame,
+    config: LeakageConfig | None = None,
+    boilerplate: np.ndarray | None = None,
 ) -> LeakageReport:
     """`ngram_overlap` against train n-grams already hashed by `train_ngram_hashes`.
 
-    `train` must have been built with the same `config.ngram`.
+    `train` (and `boilerplate`, the n-gram hashes to ignore) must have been built with the same
+    `config.ngram`.
     """
     config = config or LeakageConfig()
-    words = word_hashes(eval_texts["text"])
-    ngrams = shingle_hashes(words, config.ngram)
-    found = np.zeros(len(ngrams.values), dtype=bool)
-    if len(train):
-        positions = np.minimum(np.searchsorted(train, ngrams.values), len(train) - 1)
-        found = train[positions] == ngrams.values
-    counts = ngrams.lengths
-    hits = np.zeros(len(counts), dtype=np.int64)
-    has_ngrams = counts > 0
-    if found.any():
-        hits[has_ngrams] = np.add.reduceat(found.astype(np.int64), ngrams.offsets[:-1][has_ngrams])
-    overlap = np.divide(hits, counts, out=np.zeros(len(counts)), where=has_ngrams)
-    leaking = np.flatnonzero((overlap > config.max_overlap) & (hits > 0))
-    worst = leaking[np.argsort(-overlap[leaking], kind="stable")][: config.max_reported]
+    measure = measure_overlap(train, eval_texts["text"], config.ngram, boilerplate)
+    leaking = measure.exceeding(config.max_overlap)
+    worst = leaking[np.argsort(-measure.overlap[leaking], kind="stable")][: config.max_reported]
     offenders = pl.DataFrame(
         {
             "doc_id": eval_texts["doc_id"].gather(worst),
             "split": eval_texts["split"].gather(worst),
-            "overlap": overlap[worst],
-            "example_ngram": _example_ngrams(eval_texts["text"], worst, found, ngrams, config),
+            "overlap": measure.overlap[worst],
+            "example_ngram": measure.examples(eval_texts["text"], worst),
         },
         schema={
             "doc_id": pl.String,
@@ -139,6 +164,62 @@ def ngram_overlap_with(
     )
 
 
+@dataclass(frozen=True)
+class OverlapMeasure:
+    """Per text: its n-grams (boilerplate excluded), how many occur in train, their fraction."""
+
+    ngram: int
+    ngrams: HashedSequences  # every n-gram position of every text
+    found: np.ndarray  # bool per position: in train and not boilerplate
+    counted: np.ndarray  # int64 per text: positions that are not boilerplate
+    matched: np.ndarray  # int64 per text: counted positions found in train
+    overlap: np.ndarray  # float64 per text: matched / counted (0 when nothing counted)
+
+    def exceeding(self, max_overlap: float) -> np.ndarray:
+        """Indices of the texts whose overlap is above `max_overlap` (and above 0)."""
+        return np.flatnonzero((self.overlap > max_overlap) & (self.matched > 0))
+
+    def examples(self, texts: pl.Series, documents: np.ndarray) -> list[str]:
+        """The first shared n-gram of each given text, as normalised words."""
+        if len(documents) == 0:
+            return []
+        word_lists = normalised_words(texts.gather(documents)).to_list()
+        offsets = self.ngrams.offsets
+        examples = []
+        for document, words in zip(documents.tolist(), word_lists, strict=True):
+            first = int(np.argmax(self.found[offsets[document] : offsets[document + 1]]))
+            examples.append(" ".join(words[first : first + self.ngram]))
+        return examples
+
+
+def measure_overlap(
+    train: np.ndarray, texts: pl.Series, ngram: int, boilerplate: np.ndarray | None = None
+) -> OverlapMeasure:
+    """How much of each text's n-grams occur in `train` (sorted hashes), ignoring `boilerplate`."""
+    ngrams = shingle_hashes(word_hashes(texts), ngram)
+    found = _contains(train, ngrams.values)
+    ignored = _contains(boilerplate, ngrams.values)
+    found &= ~ignored
+    documents = len(ngrams)
+    has_ngrams = ngrams.lengths > 0
+    starts = ngrams.offsets[:-1][has_ngrams]
+    matched = np.zeros(documents, dtype=np.int64)
+    counted = ngrams.lengths.astype(np.int64)
+    if len(starts):
+        matched[has_ngrams] = np.add.reduceat(found.astype(np.int64), starts)
+        counted[has_ngrams] -= np.add.reduceat(ignored.astype(np.int64), starts)
+    overlap = np.divide(matched, counted, out=np.zeros(documents), where=counted > 0)
+    return OverlapMeasure(ngram, ngrams, found, counted, matched, overlap)
+
+
+def _contains(sorted_hashes: np.ndarray | None, values: np.ndarray) -> np.ndarray:
+    """Whether each of `values` is in the sorted array `sorted_hashes`."""
+    if sorted_hashes is None or len(sorted_hashes) == 0:
+        return np.zeros(len(values), dtype=bool)
+    positions = np.minimum(np.searchsorted(sorted_hashes, values), len(sorted_hashes) - 1)
+    return sorted_hashes[positions] == values
+
+
 def train_ngram_hashes(texts: pl.Series, size: int = DEFAULT_NGRAM) -> np.ndarray:
     """Sorted distinct n-gram hashes (uint64) of all train texts, built chunk by chunk."""
     distinct = [np.zeros(0, dtype=np.uint64)]
@@ -148,22 +229,27 @@ def train_ngram_hashes(texts: pl.Series, size: int = DEFAULT_NGRAM) -> np.ndarra
     return np.unique(np.concatenate(distinct))
 
 
-def _example_ngrams(
-    texts: pl.Series,
-    documents: np.ndarray,
-    found: np.ndarray,
-    ngrams: HashedSequences,
-    config: LeakageConfig,
-) -> list[str]:
-    """The first shared n-gram of each given document, as normalised words."""
-    if len(documents) == 0:
-        return []
-    word_lists = normalised_words(texts.gather(documents)).to_list()
-    examples = []
-    for document, words in zip(documents.tolist(), word_lists, strict=True):
-        first = int(np.argmax(found[ngrams.offsets[document] : ngrams.offsets[document + 1]]))
-        examples.append(" ".join(words[first : first + config.ngram]))
-    return examples
+def boilerplate_ngram_hashes(texts: pl.Series, config: LeakageConfig) -> np.ndarray:
+    """Sorted hashes of the n-grams found in more than `config.boilerplate_documents` of `texts`.
+
+    Pass one text per duplicate cluster, so copies of one document count once.
+    """
+    if config.boilerplate_documents is None:
+        return np.zeros(0, dtype=np.uint64)
+    hashes = np.zeros(0, dtype=np.uint64)
+    counts = np.zeros(0, dtype=np.int64)
+    for start in range(0, len(texts), _DOCS_PER_CHUNK):
+        ngrams = shingle_hashes(word_hashes(texts.slice(start, _DOCS_PER_CHUNK)), config.ngram)
+        document = np.repeat(np.arange(len(ngrams), dtype=np.int64), ngrams.lengths)
+        order = np.lexsort((document, ngrams.values))
+        values, document = ngrams.values[order], document[order]
+        first = np.ones(len(values), dtype=bool)  # first position of each (n-gram, document)
+        first[1:] = (values[1:] != values[:-1]) | (document[1:] != document[:-1])
+        chunk_hashes, chunk_counts = np.unique(values[first], return_counts=True)
+        merged, inverse = np.unique(np.concatenate((hashes, chunk_hashes)), return_inverse=True)
+        counts = np.bincount(inverse, weights=np.concatenate((counts, chunk_counts)))
+        hashes, counts = merged, counts.astype(np.int64)
+    return hashes[counts > config.boilerplate_documents]
 
 
 def _report(checked: int, leaking: pl.DataFrame, config: LeakageConfig) -> LeakageReport:
