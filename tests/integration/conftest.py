@@ -24,7 +24,8 @@ def mirrored_preset(preset: Path, target: Path, mirror_url: str) -> Path:
     """A copy of `preset` at `target` with `storage.url` set and its relative paths resolved."""
     settings = yaml.safe_load(preset.read_text(encoding="utf-8"))
     for key in ("path", "exclusions_path"):
-        settings["catalogue"][key] = str((preset.parent / settings["catalogue"][key]).resolve())
+        if key in settings["catalogue"]:  # a profile names no files
+            settings["catalogue"][key] = str((preset.parent / settings["catalogue"][key]).resolve())
     settings["storage"] = {"url": mirror_url}
     target.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
     return target

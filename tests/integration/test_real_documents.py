@@ -83,7 +83,8 @@ def _preset(tmp_path: Path, **leakage) -> Path:
     """The default preset with `leakage` overrides, catalogue paths made absolute."""
     content = yaml.safe_load(DEMO_PRESET.read_text())
     for field in ("path", "exclusions_path"):
-        content["catalogue"][field] = str(DEMO_PRESET.parent / content["catalogue"][field])
+        if field in content["catalogue"]:  # a profile names no files
+            content["catalogue"][field] = str(DEMO_PRESET.parent / content["catalogue"][field])
     content["leakage"].update(leakage)
     path = tmp_path / "preset.yaml"
     path.write_text(yaml.safe_dump(content))
