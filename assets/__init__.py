@@ -10,6 +10,7 @@ from assets.evaluation import (
     strategy_report,
 )
 from assets.ingest import cleaning, ingest
+from assets.landing import landing_files
 from assets.rewrite import (
     gender_catalogue,
     gendered_term_candidates,
@@ -28,6 +29,7 @@ corpus_assets = [
     dataset_splits,
     split_exports,
 ]
+source_assets = [landing_files]
 corpus_checks = [unreviewed_candidates]
 training_assets = [base_model, finetuned_model]
 evaluation_assets = [
@@ -45,5 +47,6 @@ __all__ = [
     "corpus_checks",
     "evaluation_assets",
     "evaluation_checks",
+    "source_assets",
     "training_assets",
 ]

@@ -11,11 +11,12 @@ from pydantic import Field
 from corpus.rewrite import CatalogueError, load_catalogue
 from corpus.settings import CorpusSettings, SettingsError, load_settings
 from evaluation.settings import EvaluationSettings
+from resources.automation import AutomationSettings
 from training.settings import TrainingSettings
 
 
 class PresetSettings(CorpusSettings):
-    """A whole preset: the corpus stages' sections plus `training:`."""
+    """A whole preset: the corpus stages' sections plus training, evaluation, automation."""
 
     training: TrainingSettings = Field(
         default_factory=TrainingSettings,
@@ -24,6 +25,11 @@ class PresetSettings(CorpusSettings):
     evaluation: EvaluationSettings = Field(
         default_factory=EvaluationSettings,
         description="Metrics, their options and the report (evaluation/settings.py).",
+    )
+    automation: AutomationSettings = Field(
+        default_factory=AutomationSettings,
+        description="Sensor, schedule, automation conditions, shard executor "
+        "(resources/automation.py).",
     )
 
 

@@ -1,0 +1,92 @@
+"""The landing sensor: new files become shard partitions and runs, changed files re-run their
+shard, deleted files lose their partition and leave the splits with the next global run."""
+
+from __future__ import annotations
+
+import json
+
+from dagster import (
+    DefaultSensorStatus,
+    RunRequest,
+    SensorEvaluationContext,
+    SensorResult,
+    sensor,
+)
+
+from assets.landing import landing_observation
+from corpus.ingest import collision_message, unsupported_files
+from jobs.data import data_job, shard_job
+from jobs.partitions import corpus_shards
+from resources import LandingZone
+from resources.landing import ShardFingerprint
+
+REMOVED_SHARDS_TAG = "neutune/removed_shards"
+
+
+@sensor(
+    jobs=[shard_job, data_job],
+    minimum_interval_seconds=30,
+    default_status=DefaultSensorStatus.STOPPED,
+    description="Observes the landing files (size, sha256): adds a corpus_shards partition for "
+    "each new file and runs shard_job for new or changed files; removes the partition of a "
+    "deleted file and runs data_job, so its documents leave dedup, splits and exports.",
+)
+def landing_sensor(context: SensorEvaluationContext, landing: LandingZone) -> SensorResult:
+    previous = read_cursor(context.cursor)
+    for path in unsupported_files(landing.path):
+        context.log.warning(f"{path}: unsupported file type, not ingested (rename or convert it)")
+    for key, paths in landing.scan().collisions.items():
+        context.log.error(collision_message(key, paths))  # its run fails with the same message
+    current = landing.fingerprints(previous)
+    known = set(context.instance.get_dynamic_partitions(corpus_shards.name))
+    new_keys = sorted(set(current) - known)
+    changed = sorted(
+        key for key, print_ in current.items() if _version(previous.get(key)) != print_.version
+    )
+    removed = sorted(known - set(current))
+    for key in removed:
+        context.log.warning(
+            f"shard {key!r}: its landing file is gone; partition removed, and data_job runs so "
+            "its documents leave dedup, splits and exports"
+        )
+    run_requests = [
+        RunRequest(
+            job_name=shard_job.name,
+            partition_key=key,
+            run_key=f"{key}:{current[key].version[:16]}:{current[key].latest_mtime_ns}",
+        )
+        for key in changed
+    ]
+    if removed:
+        run_requests.append(
+            RunRequest(
+                job_name=data_job.name,
+                run_key="removed:"
+                + ",".join(f"{key}@{_version(previous.get(key))}" for key in removed),
+                tags={REMOVED_SHARDS_TAG: ",".join(removed)},
+            )
+        )
+    partition_requests = []
+    if new_keys:
+        partition_requests.append(corpus_shards.build_add_request(new_keys))
+    if removed:
+        partition_requests.append(corpus_shards.build_delete_request(removed))
+    return SensorResult(
+        run_requests=run_requests,
+        dynamic_partitions_requests=partition_requests,
+        asset_events=[landing_observation(key, current[key]) for key in changed],
+        cursor=json.dumps({key: fp.to_json() for key, fp in current.items()}, sort_keys=True),
+    )
+
+
+def read_cursor(cursor: str | None) -> dict[str, ShardFingerprint]:
+    """The fingerprints of the last tick; an older cursor format counts as nothing seen."""
+    try:
+        stored = json.loads(cursor) if cursor else {}
+        return {key: ShardFingerprint.from_json(value) for key, value in stored.items()}
+    except (ValueError, KeyError, TypeError):
+        return {}
+
+
+def _version(fingerprint: ShardFingerprint | None) -> str | None:
+    return fingerprint.version if fingerprint else None
