@@ -1,10 +1,21 @@
-"""Tiny landing shards of distinct random sentences (no shared long n-grams, no duplicates)."""
+"""Tiny landing shards of distinct random sentences (no shared long n-grams, no duplicates), and
+one landing-sensor tick applied as the daemon would."""
 
 from __future__ import annotations
 
 import json
 import random
 from pathlib import Path
+
+from dagster import (
+    AddDynamicPartitionsRequest,
+    DagsterInstance,
+    SensorResult,
+    build_sensor_context,
+)
+
+from jobs import landing_sensor
+from jobs.partitions import corpus_shards
 
 WORDS = tuple(
     [
@@ -59,16 +70,18 @@ WORDS = tuple(
         "measures",
     ]
 )
+STOP_WORDS = ("the", "and", "of", "to", "in", "with", "on", "for", "a", "that", "is", "was")
 GENDERED = ("chairman", "policewoman", "he", "she", "his", "her", "stewardess", "fireman")
 
 
 def shard_text(seed: int, n_documents: int) -> str:
-    """JSONL: `n_documents` sentences of 24 words, some gendered, all distinct for a seed."""
+    """JSONL: `n_documents` sentences of 29 words, some gendered, all distinct for a seed."""
     rng = random.Random(seed)
     lines = []
     for _ in range(n_documents):
-        words = [rng.choice(WORDS) for _ in range(22)] + [rng.choice(GENDERED), rng.choice(WORDS)]
-        rng.shuffle(words)
+        words = [rng.choice(GENDERED)]
+        for _ in range(14):  # stop words between content words, as in prose (cleaning checks)
+            words += [rng.choice(STOP_WORDS), rng.choice(WORDS)]
         lines.append(json.dumps({"text": " ".join(words).capitalize() + "."}))
     return "\n".join(lines) + "\n"
 
@@ -77,3 +90,17 @@ def write_shard(landing: Path, name: str, seed: int, n_documents: int = 12) -> P
     path = landing / name
     path.write_text(shard_text(seed, n_documents))
     return path
+
+
+def sensor_tick(instance: DagsterInstance, landing_zone, cursor: str | None = None) -> SensorResult:
+    """One landing-sensor evaluation, with its partition requests applied as the daemon would."""
+    result = landing_sensor(
+        build_sensor_context(instance=instance, resources={"landing": landing_zone}, cursor=cursor)
+    )
+    for request in result.dynamic_partitions_requests:
+        if isinstance(request, AddDynamicPartitionsRequest):
+            instance.add_dynamic_partitions(corpus_shards.name, list(request.partition_keys))
+        else:
+            for key in request.partition_keys:
+                instance.delete_dynamic_partition(corpus_shards.name, key)
+    return result

@@ -4,30 +4,12 @@ from __future__ import annotations
 
 import os
 
-from dagster import AddDynamicPartitionsRequest, DagsterInstance, build_sensor_context
-
 from assets.landing import DATA_VERSION_TAG, LANDING_FILES
 from corpus.atomic_files import file_sha256
 from definitions import build_definitions
-from jobs import landing_sensor
 from jobs.landing import REMOVED_SHARDS_TAG
-from jobs.partitions import corpus_shards
 from tests.conftest import DEMO_PRESET
-from tests.jobs.landing_corpus import write_shard
-
-
-def _tick(instance: DagsterInstance, landing_zone, cursor: str | None = None):
-    """One sensor evaluation, with its partition requests applied as the daemon would."""
-    result = landing_sensor(
-        build_sensor_context(instance=instance, resources={"landing": landing_zone}, cursor=cursor)
-    )
-    for request in result.dynamic_partitions_requests:
-        if isinstance(request, AddDynamicPartitionsRequest):
-            instance.add_dynamic_partitions(corpus_shards.name, list(request.partition_keys))
-        else:
-            for key in request.partition_keys:
-                instance.delete_dynamic_partition(corpus_shards.name, key)
-    return result
+from tests.jobs.landing_corpus import sensor_tick, write_shard
 
 
 def test_new_changed_touched_and_deleted_landing_files(tmp_path, instance):
@@ -38,7 +20,7 @@ def test_new_changed_touched_and_deleted_landing_files(tmp_path, instance):
     zone = build_definitions(tmp_path / "data", landing, DEMO_PRESET).resources["landing"]
 
     # new files: partitions added, one shard_job run each, observed with path, size, sha256
-    first = _tick(instance, zone)
+    first = sensor_tick(instance, zone)
     assert sorted(instance.get_dynamic_partitions("corpus_shards")) == ["forum-jsonl", "news-jsonl"]
     assert [(r.job_name, r.partition_key) for r in first.run_requests] == [
         ("shard_job", "forum-jsonl"),
@@ -55,16 +37,16 @@ def test_new_changed_touched_and_deleted_landing_files(tmp_path, instance):
     first_version = observed["news-jsonl"].tags[DATA_VERSION_TAG]
 
     # nothing changed, or only the mtime: no run, no observation
-    quiet = _tick(instance, zone, first.cursor)
+    quiet = sensor_tick(instance, zone, first.cursor)
     assert quiet.run_requests == [] and quiet.asset_events == []
     stat = news.stat()
     os.utime(news, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
-    touched = _tick(instance, zone, quiet.cursor)
+    touched = sensor_tick(instance, zone, quiet.cursor)
     assert touched.run_requests == [] and touched.asset_events == []
 
     # an edited file re-runs its shard only, under a new data version
     write_shard(landing, "news.jsonl", seed=3)
-    edited = _tick(instance, zone, touched.cursor)
+    edited = sensor_tick(instance, zone, touched.cursor)
     assert [r.partition_key for r in edited.run_requests] == ["news-jsonl"]
     (observation,) = edited.asset_events
     assert observation.partition == "news-jsonl"
@@ -73,16 +55,16 @@ def test_new_changed_touched_and_deleted_landing_files(tmp_path, instance):
 
     # a deleted file: its partition removed, and data_job requested, tagged with the shard
     (landing / "forum.jsonl").unlink()
-    deleted = _tick(instance, zone, edited.cursor)
+    deleted = sensor_tick(instance, zone, edited.cursor)
     assert instance.get_dynamic_partitions("corpus_shards") == ["news-jsonl"]
     (request,) = deleted.run_requests
     assert request.job_name == "data_job" and request.partition_key is None
     assert request.tags[REMOVED_SHARDS_TAG] == "forum-jsonl"
-    assert _tick(instance, zone, deleted.cursor).run_requests == []  # reported once
+    assert sensor_tick(instance, zone, deleted.cursor).run_requests == []  # reported once
 
     # the file comes back with the same content: a new partition and a run (new run key)
     write_shard(landing, "forum.jsonl", seed=2)
-    back = _tick(instance, zone, deleted.cursor)
+    back = sensor_tick(instance, zone, deleted.cursor)
     assert [r.partition_key for r in back.run_requests] == ["forum-jsonl"]
     assert back.run_requests[0].run_key != first.run_requests[0].run_key
 
@@ -93,5 +75,5 @@ def test_a_cursor_of_the_earlier_format_counts_as_nothing_seen(tmp_path, instanc
     write_shard(landing, "news.jsonl", seed=1)
     instance.add_dynamic_partitions("corpus_shards", ["news-jsonl"])
     zone = build_definitions(tmp_path / "data", landing, DEMO_PRESET).resources["landing"]
-    result = _tick(instance, zone, cursor='{"news-jsonl": [120, 1700000000]}')
+    result = sensor_tick(instance, zone, cursor='{"news-jsonl": [120, 1700000000]}')
     assert [r.partition_key for r in result.run_requests] == ["news-jsonl"]
