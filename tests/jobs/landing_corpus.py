@@ -79,9 +79,10 @@ def shard_text(seed: int, n_documents: int) -> str:
     rng = random.Random(seed)
     lines = []
     for _ in range(n_documents):
-        words = [rng.choice(GENDERED)]
+        words = []
         for _ in range(14):  # stop words between content words, as in prose (cleaning checks)
             words += [rng.choice(STOP_WORDS), rng.choice(WORDS)]
+        words.insert(5, rng.choice(GENDERED))
         lines.append(json.dumps({"text": " ".join(words).capitalize() + "."}))
     return "\n".join(lines) + "\n"
 
