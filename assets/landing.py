@@ -4,6 +4,7 @@ from dagster import (
     AssetExecutionContext,
     AssetKey,
     AssetObservation,
+    DagsterInstance,
     DataVersionsByPartition,
     MetadataValue,
     observable_source_asset,
@@ -34,6 +35,15 @@ def landing_observation(shard: str, fingerprint: ShardFingerprint) -> AssetObser
             "bytes": sum(file.size for file in fingerprint.files),
         },
     )
+
+
+def observed_version(instance: DagsterInstance, shard: str) -> str | None:
+    """The data version last observed for a shard (by the sensor, the runner or the UI)."""
+    record = instance.get_latest_data_version_record(
+        LANDING_FILES, is_source=True, partition_key=shard
+    )
+    observation = record.asset_observation if record else None
+    return observation.tags.get(DATA_VERSION_TAG) if observation else None
 
 
 @observable_source_asset(

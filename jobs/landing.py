@@ -1,11 +1,15 @@
 """The landing sensor: new files become shard partitions and runs, changed files re-run their
-shard, deleted files lose their partition and leave the splits with the next global run."""
+shard, deleted files lose their partition and leave the splits with the next global run.
+
+A shard counts as changed when its data version differs from the sensor's last tick, or, for a
+shard the sensor has not seen (a first tick, a demo run before), from the last observation."""
 
 from __future__ import annotations
 
 import json
 
 from dagster import (
+    DagsterInstance,
     DefaultSensorStatus,
     RunRequest,
     SensorEvaluationContext,
@@ -13,7 +17,7 @@ from dagster import (
     sensor,
 )
 
-from assets.landing import landing_observation
+from assets.landing import landing_observation, observed_version
 from corpus.ingest import collision_message, unsupported_files
 from jobs.data import data_job, shard_job
 from jobs.partitions import corpus_shards
@@ -40,9 +44,11 @@ def landing_sensor(context: SensorEvaluationContext, landing: LandingZone) -> Se
     current = landing.fingerprints(previous)
     known = set(context.instance.get_dynamic_partitions(corpus_shards.name))
     new_keys = sorted(set(current) - known)
-    changed = sorted(
-        key for key, print_ in current.items() if _version(previous.get(key)) != print_.version
-    )
+    changed = [
+        key
+        for key, fingerprint in current.items()
+        if key not in known or _changed(context.instance, key, fingerprint, previous)
+    ]
     removed = sorted(known - set(current))
     for key in removed:
         context.log.warning(
@@ -79,6 +85,18 @@ def landing_sensor(context: SensorEvaluationContext, landing: LandingZone) -> Se
     )
 
 
+def observe_landing(instance: DagsterInstance, landing: LandingZone) -> list[str]:
+    """Record an observation for every registered shard whose data version is not the last one
+    observed (what runs outside the sensor do first, so their inputs' versions are recorded)."""
+    known = set(instance.get_dynamic_partitions(corpus_shards.name))
+    observed = []
+    for key, fingerprint in landing.fingerprints().items():
+        if key in known and observed_version(instance, key) != fingerprint.version:
+            instance.report_runless_asset_event(landing_observation(key, fingerprint))
+            observed.append(key)
+    return observed
+
+
 def read_cursor(cursor: str | None) -> dict[str, ShardFingerprint]:
     """The fingerprints of the last tick; an older cursor format counts as nothing seen."""
     try:
@@ -86,6 +104,17 @@ def read_cursor(cursor: str | None) -> dict[str, ShardFingerprint]:
         return {key: ShardFingerprint.from_json(value) for key, value in stored.items()}
     except (ValueError, KeyError, TypeError):
         return {}
+
+
+def _changed(
+    instance: DagsterInstance,
+    key: str,
+    fingerprint: ShardFingerprint,
+    previous: dict[str, ShardFingerprint],
+) -> bool:
+    if key in previous:
+        return fingerprint.version != previous[key].version
+    return fingerprint.version != observed_version(instance, key)
 
 
 def _version(fingerprint: ShardFingerprint | None) -> str | None:

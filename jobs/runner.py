@@ -16,6 +16,7 @@ from typing import NamedTuple
 from dagster import DagsterInstance, Definitions, ExecuteInProcessResult
 
 from jobs.data import GLOBAL_ASSETS, SHARD_ASSETS
+from jobs.landing import observe_landing
 from jobs.orphans import HOST_TAG, fail_orphaned_runs
 from jobs.parallel import StoredRunResult, run_shards_in_parallel
 from jobs.partitions import corpus_shards
@@ -38,6 +39,7 @@ def register_shards(defs: Definitions, instance: DagsterInstance) -> list[str]:
     new = [shard for shard in shards if shard not in known]
     if new:
         instance.add_dynamic_partitions(corpus_shards.name, new)
+    observe_landing(instance, defs.resources["landing"])  # the versions these runs will ingest
     return shards
 
 

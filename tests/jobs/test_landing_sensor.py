@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 
-from assets.landing import DATA_VERSION_TAG, LANDING_FILES
+from assets.landing import DATA_VERSION_TAG, LANDING_FILES, observed_version
 from corpus.atomic_files import file_sha256
 from definitions import build_definitions
 from jobs.landing import REMOVED_SHARDS_TAG
+from jobs.runner import register_shards
 from tests.conftest import DEMO_PRESET
 from tests.jobs.landing_corpus import sensor_tick, write_shard
 
@@ -77,3 +78,17 @@ def test_a_cursor_of_the_earlier_format_counts_as_nothing_seen(tmp_path, instanc
     zone = build_definitions(tmp_path / "data", landing, DEMO_PRESET).resources["landing"]
     result = sensor_tick(instance, zone, cursor='{"news-jsonl": [120, 1700000000]}')
     assert [r.partition_key for r in result.run_requests] == ["news-jsonl"]
+
+
+def test_shards_ingested_outside_the_sensor_are_not_run_again(tmp_path, instance):
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    write_shard(landing, "news.jsonl", seed=1)
+    defs = build_definitions(tmp_path / "data", landing, DEMO_PRESET)
+    assert register_shards(defs, instance) == ["news-jsonl"]  # what the demo and the CLI do
+    assert observed_version(instance, "news-jsonl") is not None
+    first = sensor_tick(instance, defs.resources["landing"])
+    assert first.run_requests == [] and first.asset_events == []
+    write_shard(landing, "news.jsonl", seed=5)
+    edited = sensor_tick(instance, defs.resources["landing"], first.cursor)
+    assert [r.partition_key for r in edited.run_requests] == ["news-jsonl"]
