@@ -1,9 +1,12 @@
 """The landing files as an observable source asset: one data version per shard key."""
 
+import warnings
+
 from dagster import (
     AssetExecutionContext,
     AssetKey,
     AssetObservation,
+    BetaWarning,
     DagsterInstance,
     DataVersionsByPartition,
     MetadataValue,
@@ -46,15 +49,22 @@ def observed_version(instance: DagsterInstance, shard: str) -> str | None:
     return observation.tags.get(DATA_VERSION_TAG) if observation else None
 
 
-@observable_source_asset(
-    partitions_def=corpus_shards,
-    group_name="landing",
-    description="The landing folder's files by shard key (path, size, sha256): an edited file "
-    "gets a new data version, so its shard and everything downstream show as stale.",
-)
-def landing_files(context: AssetExecutionContext, landing: LandingZone) -> DataVersionsByPartition:
+def observe_landing_files(
+    context: AssetExecutionContext, landing: LandingZone
+) -> DataVersionsByPartition:
     registered = set(context.instance.get_dynamic_partitions(corpus_shards.name))
     for shard, fingerprint in landing.fingerprints().items():
         if shard in registered:  # the landing sensor registers new files first
             context.log_event(landing_observation(shard, fingerprint))
     return DataVersionsByPartition({})  # logged above, with the files' metadata
+
+
+with warnings.catch_warnings():  # observable_source_asset is beta in dagster 1.13: no warning
+    warnings.simplefilter("ignore", BetaWarning)  # at every import (the demo prints none)
+    landing_files = observable_source_asset(
+        name="landing_files",
+        partitions_def=corpus_shards,
+        group_name="landing",
+        description="The landing folder's files by shard key (path, size, sha256): an edited file "
+        "gets a new data version, so its shard and everything downstream show as stale.",
+    )(observe_landing_files)

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dagster import (
     AssetDep,
     AssetsDefinition,
+    AssetSelection,
     AssetSpec,
     AutomationCondition,
     AutomationConditionSensorDefinition,
@@ -130,7 +131,7 @@ def refresh_schedule(settings: AutomationSettings) -> ScheduleDefinition:
 
 automation_sensor = AutomationConditionSensorDefinition(
     "automation_sensor",
-    target="*",
+    target=AssetSelection.all(),
     default_status=DefaultSensorStatus.RUNNING,
     minimum_interval_seconds=30,
     description="Evaluates every asset's automation condition (jobs/automation.py) and launches "

@@ -65,14 +65,19 @@ def test_new_shard_flows_through_and_a_deleted_shard_leaves_the_splits(tmp_path,
     evaluation = evaluate_automation_conditions(defs, instance, cursor=evaluation.cursor)
     assert evaluation.total_requested == 0  # that run updated the global assets together
 
-    # a new file: the sensor runs its shard; the conditions then request every global asset
+    # a new file: the sensor runs its shard; the conditions then request every global asset,
+    # even though a shard of two colliding files never materializes (it blocks only itself)
     write_shard(landing, "essays.jsonl", seed=3, n_documents=9)
+    write_shard(landing, "Notes 1.jsonl", seed=4)
+    write_shard(landing, "notes_1.jsonl", seed=5)
     tick = sensor_tick(instance, zone, tick.cursor)
-    assert [r.partition_key for r in tick.run_requests] == ["essays-jsonl"]
-    shard_run = defs.resolve_job_def("shard_job").execute_in_process(
-        instance=instance, partition_key="essays-jsonl"
-    )
-    assert shard_run.success
+    assert [r.partition_key for r in tick.run_requests] == ["essays-jsonl", "notes-1-jsonl"]
+    shard_job = defs.resolve_job_def("shard_job")
+    for request, succeeds in zip(tick.run_requests, (True, False), strict=True):
+        run = shard_job.execute_in_process(
+            instance=instance, partition_key=request.partition_key, raise_on_error=False
+        )
+        assert run.success == succeeds
     evaluation = evaluate_automation_conditions(defs, instance, cursor=evaluation.cursor)
     assert _requested(evaluation) == GLOBAL_DOWNSTREAM
     automated = data_job.execute_in_process(
