@@ -63,6 +63,9 @@ def updates_when_inputs_change() -> AutomationCondition:
     ).with_label("updates when inputs change")
 
 
+UPDATES_WHEN_INPUTS_CHANGE = updates_when_inputs_change()
+
+
 def scheduled(stage: ScheduledStage) -> AutomationCondition | None:
     """The stage's cron condition when enabled in the preset, else none (run by hand)."""
     return AutomationCondition.on_cron(stage.cron) if stage.enabled else None
@@ -98,7 +101,7 @@ def with_automation(assets: Sequence, settings: AutomationSettings) -> list:
         if spec.automation_condition is not None:
             return spec
         if spec.group_name in DATA_GROUPS and spec.key in downstream:
-            condition = updates_when_inputs_change()
+            condition = UPDATES_WHEN_INPUTS_CHANGE
         else:
             condition = by_group.get(spec.group_name)
         return spec.replace_attributes(automation_condition=condition) if condition else spec
