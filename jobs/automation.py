@@ -29,7 +29,7 @@ from dagster import (
 )
 
 from assets.landing import LANDING_FILES
-from jobs.data import DATA_GROUPS, refresh_job
+from jobs.data import DATA_GROUPS, INPUT_ASSETS, refresh_job
 from resources.automation import AutomationSettings, ScheduledStage
 
 TRAINING_GROUP = "training"
@@ -37,26 +37,34 @@ EVALUATION_GROUP = "evaluation"
 
 
 def updates_when_inputs_change() -> AutomationCondition:
-    """Eager, with two changes for this graph.
+    """Eager, with three changes for this graph.
 
-    - An input counts as updated when its data version changed (not on every materialization),
-      so re-reading an unchanged catalogue or re-running an unchanged shard re-runs nothing.
+    - The refreshed inputs (the catalogue, re-read by the weekly schedule) count as updated only
+      when their data version changed, so re-reading an unchanged catalogue re-runs nothing. Any
+      other input counts when it is materialized, as in eager: a shard that returns with the
+      content it had before its file was deleted has its old data version, yet the global
+      assets must take its documents back.
     - An input read over all shards (AllPartitionMapping) needs data in at least one shard, not
       in every one: a shard whose file collides with another never materializes and must not
       hold back dedup and splits for all the others. Runs still wait while any shard is running.
+    - No `newly_missing` trigger: the landing sensor's shard runs make new partitions, and when
+      it deletes a vanished shard's partition during an evaluation, that partition looked newly
+      missing and got a run that failed (seen under dagster-daemon).
     """
-    input_changed = AutomationCondition.any_deps_match(
-        (
-            AutomationCondition.data_version_changed()
-            & ~AutomationCondition.executed_with_root_target()
-        )
+    not_in_this_run = ~AutomationCondition.executed_with_root_target()
+    other_input_updated = AutomationCondition.any_deps_match(
+        AutomationCondition.newly_updated() & not_in_this_run
         | AutomationCondition.will_be_requested()
-    ).with_label("an input's data version changed")
+    ).ignore(INPUT_ASSETS)
+    refreshed_input_changed = AutomationCondition.any_deps_match(
+        AutomationCondition.data_version_changed() & not_in_this_run
+    ).allow(INPUT_ASSETS)
+    input_changed = (other_input_updated | refreshed_input_changed).with_label("an input changed")
     inputs_have_data = AutomationCondition.all_deps_match(
         ~AutomationCondition.missing() | AutomationCondition.will_be_requested()
     ).with_label("every input has data")
     return (
-        (AutomationCondition.newly_missing() | input_changed).since_last_handled()
+        input_changed.since_last_handled()
         & inputs_have_data
         & ~AutomationCondition.any_deps_in_progress()
         & ~AutomationCondition.in_progress()

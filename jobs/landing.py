@@ -65,10 +65,8 @@ def landing_sensor(context: SensorEvaluationContext, landing: LandingZone) -> Se
     ]
     if removed:
         run_requests.append(
-            RunRequest(
+            RunRequest(  # no run key: a shard may vanish again with the same content
                 job_name=data_job.name,
-                run_key="removed:"
-                + ",".join(f"{key}@{_version(previous.get(key))}" for key in removed),
                 tags={REMOVED_SHARDS_TAG: ",".join(removed)},
             )
         )

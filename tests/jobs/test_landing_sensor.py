@@ -69,6 +69,12 @@ def test_new_changed_touched_and_deleted_landing_files(tmp_path, instance):
     assert [r.partition_key for r in back.run_requests] == ["forum-jsonl"]
     assert back.run_requests[0].run_key != first.run_requests[0].run_key
 
+    # ...and vanishes again: reported again (a run key would have swallowed the second report)
+    (landing / "forum.jsonl").unlink()
+    (again,) = sensor_tick(instance, zone, back.cursor).run_requests
+    assert again.job_name == "data_job" and again.tags[REMOVED_SHARDS_TAG] == "forum-jsonl"
+    assert again.run_key is None
+
 
 def test_a_cursor_of_the_earlier_format_counts_as_nothing_seen(tmp_path, instance):
     landing = tmp_path / "landing"
