@@ -16,6 +16,7 @@ from assets.evaluation import (
     strategy_report,
 )
 from assets.ingest import cleaning, ingest
+from assets.landing import landing_files
 from assets.rewrite import (
     gender_catalogue,
     gendered_term_candidates,
@@ -35,6 +36,7 @@ corpus_assets = [
     split_decontamination,
     split_exports,
 ]
+source_assets = [landing_files]
 corpus_checks = [unreviewed_candidates]
 training_assets = [base_model, finetuned_model]
 evaluation_assets = [
@@ -52,5 +54,6 @@ __all__ = [
     "corpus_checks",
     "evaluation_assets",
     "evaluation_checks",
+    "source_assets",
     "training_assets",
 ]

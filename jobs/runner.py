@@ -16,13 +16,15 @@ from typing import NamedTuple
 from dagster import DagsterInstance, Definitions, ExecuteInProcessResult
 
 from jobs.data import GLOBAL_ASSETS, SHARD_ASSETS
+from jobs.landing import observe_landing
 from jobs.orphans import HOST_TAG, fail_orphaned_runs
+from jobs.parallel import StoredRunResult, run_shards_in_parallel
 from jobs.partitions import corpus_shards
 
 
 class RunOutcome(NamedTuple):
     label: str  # the shard key, "global-inputs" or "global"
-    result: ExecuteInProcessResult
+    result: ExecuteInProcessResult | StoredRunResult  # in-process, or shard runs side by side
     seconds: float
 
 
@@ -37,6 +39,7 @@ def register_shards(defs: Definitions, instance: DagsterInstance) -> list[str]:
     new = [shard for shard in shards if shard not in known]
     if new:
         instance.add_dynamic_partitions(corpus_shards.name, new)
+    observe_landing(instance, defs.resources["landing"])  # the versions these runs will ingest
     return shards
 
 
@@ -61,8 +64,17 @@ def materialize_corpus(
     steps += [(shard, "shard_job", shard, shard_keys) for shard in shards]
     if downstream:
         steps.append(("global", "data_job", None, downstream))
+    processes = defs.resources["settings"].load().automation.shard_processes
     outcomes = []
     for position, (label, job_name, partition_key, keys) in enumerate(steps, start=1):
+        if processes > 1 and job_name == "shard_job":
+            if label == shards[0]:  # every shard at once, N runs side by side
+                for shard, result, seconds in run_shards_in_parallel(
+                    defs, instance, shards, processes
+                ):
+                    outcomes.append(RunOutcome(shard, result, seconds))
+                    on_run(outcomes[-1], len(outcomes), len(steps))
+            continue
         started = time.perf_counter()
         result = defs.resolve_job_def(job_name).execute_in_process(
             instance=instance,
@@ -72,9 +84,8 @@ def materialize_corpus(
             tags={HOST_TAG: socket.gethostname()},
             run_config={"loggers": {"console": {"config": {"log_level": console_log_level}}}},
         )
-        outcome = RunOutcome(label, result, time.perf_counter() - started)
-        outcomes.append(outcome)
-        on_run(outcome, position, len(steps))
+        outcomes.append(RunOutcome(label, result, time.perf_counter() - started))
+        on_run(outcomes[-1], position, len(steps))
     return outcomes
 
 

@@ -14,6 +14,7 @@ from dagster import (
     Definitions,
     MultiPartitionKey,
     define_asset_job,
+    multi_or_in_process_executor,
 )
 
 from corpus.splits import ARMS
@@ -22,11 +23,13 @@ from jobs.runner import RunOutcome
 training_job = define_asset_job(
     "training_job",
     selection=AssetSelection.groups("training"),
+    executor_def=multi_or_in_process_executor,  # not the shard executor the preset chooses
     description="The base model and the fine-tuned models (one partition per strategy x arm).",
 )
 evaluation_job = define_asset_job(
     "evaluation_job",
     selection=AssetSelection.groups("evaluation"),
+    executor_def=multi_or_in_process_executor,
     description="Prompts and minimal pairs, every model's evaluation, and the strategy report.",
 )
 

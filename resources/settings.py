@@ -12,11 +12,12 @@ from corpus.artifact_mirror import MirrorSettings
 from corpus.rewrite import CatalogueError
 from corpus.settings import CorpusSettings, SettingsError, load_settings
 from evaluation.settings import EvaluationSettings
+from resources.automation import AutomationSettings
 from training.settings import TrainingSettings
 
 
 class PresetSettings(CorpusSettings):
-    """A whole preset: the corpus stages' sections plus `training:`."""
+    """A whole preset: the corpus stages' sections plus training, evaluation, automation."""
 
     training: TrainingSettings = Field(
         default_factory=TrainingSettings,
@@ -30,6 +31,11 @@ class PresetSettings(CorpusSettings):
         default_factory=MirrorSettings,
         description="Artifact mirror: an fsspec URL (s3://, gs://) that split exports, base and "
         "fine-tuned models and reports are published to (corpus/artifact_mirror.py).",
+    )
+    automation: AutomationSettings = Field(
+        default_factory=AutomationSettings,
+        description="Sensor, schedule, automation conditions, shard executor "
+        "(resources/automation.py).",
     )
 
 

@@ -39,9 +39,11 @@ def _graph_snapshot(defs) -> dict:
 
 def test_every_job_and_sensor_resolves(tmp_path):
     defs = build_definitions(tmp_path / "data", tmp_path / "landing", DEMO_PRESET)
-    for name in ("data_job", "shard_job"):
+    for name in ("data_job", "shard_job", "refresh_job", "training_job", "evaluation_job"):
         assert defs.resolve_job_def(name).name == name
-    assert defs.resolve_sensor_def("landing_sensor").name == "landing_sensor"
+    for name in ("landing_sensor", "automation_sensor"):
+        assert defs.resolve_sensor_def(name).name == name
+    assert defs.resolve_schedule_def("weekly_refresh").job_name == "refresh_job"
     assert defs.resolve_asset_graph().get_all_asset_keys()
 
 
