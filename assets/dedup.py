@@ -97,6 +97,7 @@ def dataset_splits(
     group_name="dedup",
     kinds={"duckdb", "polars"},
     ins={"neutral_documents": ALL_SHARDS, "clean_documents": ALL_SHARDS},
+    code_version=versions.SPLIT_DECONTAMINATION,
 )
 def split_decontamination(
     dataset_splits: pl.DataFrame,

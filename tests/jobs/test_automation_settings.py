@@ -18,6 +18,7 @@ DATA_AUTOMATED = {
     "rewrite_log",
     "dedup_clusters",
     "dataset_splits",
+    "split_decontamination",
     "split_exports",
 }
 
