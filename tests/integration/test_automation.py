@@ -15,6 +15,7 @@ GLOBAL_DOWNSTREAM = {
     "gendered_term_candidates",
     "dedup_clusters",
     "dataset_splits",
+    "split_decontamination",
     "split_exports",
 }
 
