@@ -128,6 +128,8 @@ class LinePunctuationFilter(QualityFilter):
         ]
 
 
+_PREFIX_CHARS = 1_000
+
 DEFAULT_STOP_WORDS = ("the", "be", "to", "of", "and", "that", "have", "with")
 
 
@@ -183,17 +185,24 @@ class StopWordsFilter(QualityFilter):
         return f"(?i){boundary}(?:{'|'.join(words)}){boundary}"
 
     def measures(self) -> dict[str, pl.Expr]:
-        return {"n_stop_words": pl.col("text").str.count_matches(self._pattern(self.stop_words))}
+        # Counted in the first _PREFIX_CHARS characters first: the cut can add at most one false
+        # match (a word cut short at the end), so a prefix count above min_stop_words + 1 already
+        # passes, and measure_frame counts the whole text of the few other documents.
+        prefix = pl.col("text").str.slice(0, _PREFIX_CHARS)
+        return {"n_stop_words": prefix.str.count_matches(self._pattern(self.stop_words))}
 
     def measure_frame(self, stats: pl.DataFrame) -> pl.DataFrame:
-        """Short documents (few of them) are counted again with the short-text list."""
-        rows = (stats.get_column("n_words") < self.min_words).arg_true()
-        if rows.len() == 0:
-            return stats
-        short = self._pattern(self.short_text_stop_words)
-        counts = stats.get_column("text").gather(rows).str.count_matches(short)
-        found = stats.get_column("n_stop_words")
-        return stats.with_columns(with_rows(found, rows, counts.cast(found.dtype)))
+        """Whole-text counts where the prefix count does not settle the rule; short documents
+        counted with the short-text list."""
+        n_words, found = stats.get_column("n_words"), stats.get_column("n_stop_words")
+        text = stats.get_column("text")
+        short = (n_words < self.min_words).arg_true()
+        unsettled = ((found <= self.min_stop_words) & (n_words >= self.min_words)).arg_true()
+        for rows, words in ((unsettled, self.stop_words), (short, self.short_text_stop_words)):
+            if rows.len() > 0:
+                counts = text.gather(rows).str.count_matches(self._pattern(words))
+                found = with_rows(found, rows, counts.cast(found.dtype))
+        return stats.with_columns(found)
 
     def checks(self) -> list[FilterCheck]:
         found = pl.col("n_stop_words")
@@ -227,8 +236,20 @@ class AlphaWordsFilter(QualityFilter):
     )
 
     def measures(self) -> dict[str, pl.Expr]:
-        alpha_words = pl.col("text").str.count_matches(r"\S*\pL\S*")
-        return {"n_alpha_words": alpha_words}
+        # Runs of letterless words are rare, and finding them needs no per-word match: a run of
+        # k such words gives ceil(k / 2) matches, so n_words - 2 x matches bounds the alphabetic
+        # words from below, and measure_frame counts exactly where the bound does not clear the
+        # limit. (Elsewhere n_alpha_words holds the bound.)
+        runs = pl.col("spaced_text").str.count_matches(r"(?:^| )[^ \pL]+(?: |$)")
+        return {"n_alpha_words": (pl.col("n_words").cast(pl.Int64) - 2 * runs).clip(0)}
+
+    def measure_frame(self, stats: pl.DataFrame) -> pl.DataFrame:
+        bound = stats.get_column("n_alpha_words")
+        rows = (bound < stats.get_column("n_words") * self.min_fraction).arg_true()
+        if rows.len() == 0:
+            return stats
+        exact = stats.get_column("text").gather(rows).str.count_matches(r"\S*\pL\S*")
+        return stats.with_columns(with_rows(bound, rows, exact.cast(bound.dtype)))
 
     def checks(self) -> list[FilterCheck]:
         fraction = pl.col("n_alpha_words") / pl.col("n_words")

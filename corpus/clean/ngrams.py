@@ -13,13 +13,14 @@ import polars as pl
 # one n-gram key and give every document its own key space.
 _GRAM_MIX = np.uint64(0x9E3779B97F4A7C15)
 _ROW_MIX = np.uint64(0xC2B2AE3D27D4EB4F)
-# Whitespace runs holding anything but one plain space; replaced by one space before splitting.
-WHITESPACE_RUNS = r"\s*[^\S ]\s*|  +"
 
 
-def word_table(text: pl.Series, rows: pl.Series) -> pl.DataFrame:
-    """One row per word, in text order: document `row`, word `hash` (u64) and `chars`."""
-    words = text.str.replace_all(WHITESPACE_RUNS, " ").str.strip_chars().str.split(" ")
+def word_table(spaced_text: pl.Series, rows: pl.Series) -> pl.DataFrame:
+    """One row per word, in text order: document `row`, word `hash` (u64) and `chars`.
+
+    `spaced_text` is the text with every whitespace run as one space (corpus.clean.base).
+    """
+    words = spaced_text.str.split(" ")
     exploded = pl.DataFrame({"row": rows, "word": words}).explode("word")
     return exploded.select(
         "row", hash=pl.col("word").hash(), chars=pl.col("word").str.len_chars().cast(pl.Int64)

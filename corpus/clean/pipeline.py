@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 import polars as pl
 
-from corpus.clean.base import FilterCheck, base_measures
+from corpus.clean.base import FilterCheck, base_measures, spaced_text
 from corpus.clean.config import DEFAULT_CLEANING_CONFIG, CleaningConfig
 
 FILTERED_SCHEMA: dict[str, pl.DataType] = {
@@ -115,7 +115,11 @@ def clean_batch(
     for quality_filter in config.filters():
         measures.update(quality_filter.measures())
         checks.extend(quality_filter.checks())
-    stats = stats.with_columns(**base_measures()).with_columns(**measures)
+    stats = (
+        stats.with_columns(spaced_text=spaced_text())
+        .with_columns(**base_measures())
+        .with_columns(**measures)
+    )
     for quality_filter in config.filters():
         stats = quality_filter.measure_frame(stats)
 
