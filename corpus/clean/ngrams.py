@@ -15,12 +15,11 @@ _GRAM_MIX = np.uint64(0x9E3779B97F4A7C15)
 _ROW_MIX = np.uint64(0xC2B2AE3D27D4EB4F)
 
 
-def word_table(spaced_text: pl.Series, rows: pl.Series) -> pl.DataFrame:
+def word_table(words: pl.Series, rows: pl.Series) -> pl.DataFrame:
     """One row per word, in text order: document `row`, word `hash` (u64) and `chars`.
 
-    `spaced_text` is the text with every whitespace run as one space (corpus.clean.base).
+    `words` holds one list of words per document (corpus.clean.base.word_lists).
     """
-    words = spaced_text.str.split(" ")
     exploded = pl.DataFrame({"row": rows, "word": words}).explode("word")
     return exploded.select(
         "row", hash=pl.col("word").hash(), chars=pl.col("word").str.len_chars().cast(pl.Int64)

@@ -25,7 +25,7 @@ from typing import NamedTuple
 
 import polars as pl
 
-from corpus.clean.base import FilterCheck, base_measures, spaced_text
+from corpus.clean.base import FilterCheck, base_measures, spaced_text, word_lists
 from corpus.clean.config import DEFAULT_CLEANING_CONFIG, CleaningConfig
 
 FILTERED_SCHEMA: dict[str, pl.DataType] = {
@@ -117,6 +117,7 @@ def clean_batch(
         checks.extend(quality_filter.checks())
     stats = (
         stats.with_columns(spaced_text=spaced_text())
+        .with_columns(words=word_lists())
         .with_columns(**base_measures())
         .with_columns(**measures)
     )

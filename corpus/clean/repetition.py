@@ -129,7 +129,7 @@ class RepeatedNgramsFilter(QualityFilter):
 
     def _top_scores(self, stats: pl.DataFrame, rows: pl.Series) -> dict[int, pl.DataFrame]:
         """n -> (row, score) of the given documents that have a repeated n-gram."""
-        words = word_table(stats.get_column("spaced_text").gather(rows), rows)
+        words = word_table(stats.get_column("words").gather(rows), rows)
         chars = pl.lit(stats.get_column("n_chars"))
         bigram_scores = top_ngram_scores(words, 2)
         scores = {}
