@@ -82,7 +82,7 @@ class CleaningConfig(BaseModel):
         "0 = one per CPU core. The output does not depend on it.",
     )
     batch_rows: int = Field(
-        5_000,
+        2_000,
         gt=0,
         description="Documents per cleaning batch: the unit of parallel work; its intermediate "
         "columns (a few copies of the batch's text) bound the cleaning memory per thread.",

@@ -167,4 +167,4 @@ class RepeatedNgramsFilter(QualityFilter):
         return checks
 
 
-_NGRAM_CHUNK_WORDS = 1_000_000
+_NGRAM_CHUNK_WORDS = 250_000
