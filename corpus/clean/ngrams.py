@@ -35,22 +35,25 @@ def top_ngram_scores(words: pl.DataFrame, n: int) -> pl.DataFrame:
     if starts <= 0:
         return pl.DataFrame(schema={"row": words.schema["row"], "score": pl.Int64})
     # numpy integer arrays wrap on overflow: the same key as the u64 arithmetic it spells out.
-    key = hashes[:starts].copy()
-    gram_chars = chars[:starts].copy()
+    key = hashes[:starts] * _GRAM_MIX
+    gram_chars = chars[:starts] + (n - 1)
     for k in range(1, n):
-        key *= _GRAM_MIX
         key += hashes[k : k + starts]
-        gram_chars += chars[k : k + starts] + 1
+        if k < n - 1:
+            key *= _GRAM_MIX
+        gram_chars += chars[k : k + starts]
     gram_rows = rows[:starts]
     key ^= gram_rows.astype(np.uint64) * _ROW_MIX
-    whole = gram_rows == rows[n - 1 :]  # the n-gram lies within one document
+    # An n-gram across two documents gets key 0, which is never counted (a real key is 0 with
+    # probability 2^-64, the odds of any collision of these keys).
+    key[gram_rows != rows[n - 1 :]] = 0
+    ordered = np.sort(key)
+    # Most n-grams occur once; find the repeated keys by sorting (cheaper than grouping them all).
+    repeated = np.unique(ordered[1:][(ordered[1:] == ordered[:-1]) & (ordered[1:] != 0)])
     grams = pl.DataFrame(
-        {"row": gram_rows[whole], "key": key[whole], "chars": gram_chars[whole]},
+        {"row": gram_rows, "key": key, "chars": gram_chars},
         schema={"row": words.schema["row"], "key": pl.UInt64, "chars": pl.Int64},
     )
-    # Most n-grams occur once; find the repeated keys by sorting (cheaper than grouping them all).
-    ordered = np.sort(key[whole])
-    repeated = np.unique(ordered[1:][ordered[1:] == ordered[:-1]])
     return (
         grams.lazy()
         .filter(pl.col("key").is_in(pl.Series(repeated, dtype=pl.UInt64).implode()))
