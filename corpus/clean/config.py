@@ -107,7 +107,13 @@ class CleaningConfig(BaseModel):
         return order
 
     def thread_count(self) -> int:
-        return self.threads or os.cpu_count() or 1
+        """`threads`, or the CPU cores this process may run on (its affinity mask, not the host's
+        core count, which can be far larger in a container)."""
+        if self.threads:
+            return self.threads
+        if hasattr(os, "sched_getaffinity"):
+            return len(os.sched_getaffinity(0)) or 1
+        return os.cpu_count() or 1
 
     def normalisers(self) -> list[Normaliser]:
         steps = [self.unicode, self.markup, self.control_chars, self.whitespace, self.boilerplate]
