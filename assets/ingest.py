@@ -1,5 +1,7 @@
 """Ingestion and cleaning assets, one partition per corpus shard."""
 
+import time
+
 import polars as pl
 from dagster import AssetExecutionContext, AssetIn, DataVersion, MetadataValue, Output, multi_asset
 
@@ -8,7 +10,7 @@ from assets.checks import blocking_check, error_check
 from assets.shards import shard_table
 from corpus.clean import clean_documents as clean
 from corpus.documents import QUARANTINE_SCHEMA, frame_version
-from corpus.ingest import ingest_shard
+from corpus.ingest import Throughput, ingest_shard, shard_megabytes, text_megabytes
 from jobs.partitions import corpus_shards
 from resources import LandingZone, PipelineSettings, Warehouse
 
@@ -44,7 +46,9 @@ def ingest(
 ):
     shard = context.partition_key
     path = landing.shard_path(shard)
+    started = time.perf_counter()
     documents, quarantine, stats = ingest_shard(path, shard, settings.load().reader)
+    speed = Throughput.since(started, shard_megabytes(path, documents), stats.records_seen)
     yield Output(
         documents,
         "raw_documents",
@@ -54,6 +58,7 @@ def ingest(
             "source_path": MetadataValue.path(str(path)),
             "records_seen": stats.records_seen,
             "quarantined": stats.quarantined,
+            **speed.metadata(),
         },
     )
     yield Output(
@@ -98,13 +103,19 @@ def cleaning(
     settings: PipelineSettings,
     warehouse: Warehouse,
 ):
+    started = time.perf_counter()
     result = clean(raw_documents, settings.load().cleaning)
+    speed = Throughput.since(started, text_megabytes(raw_documents), raw_documents.height)
     rules = dict(result.filtered.group_by("rule").len().sort("rule").iter_rows())
     yield Output(
         result.kept,
         "clean_documents",
         data_version=DataVersion(frame_version(result.kept, ["doc_id", "text"])),
-        metadata={"dagster/row_count": result.kept.height, "raw_rows": raw_documents.height},
+        metadata={
+            "dagster/row_count": result.kept.height,
+            "raw_rows": raw_documents.height,
+            **speed.metadata(),
+        },
     )
     yield Output(
         result.filtered,

@@ -1,313 +1,332 @@
-"""Ingest + clean benchmark: neutune (read_shard + clean_documents, batch by batch) against a naive
-baseline (json.loads per line into a list, then per-document Python cleaning and filters).
+"""Ingest + clean benchmark, end to end (read a JSON Lines file -> write what is kept and dropped).
 
-    python -m bench.ingest_clean --size-mb 100
-    python -m bench.ingest_clean --size-mb 1000 --results bench/RESULTS.md
+    python -m bench.ingest_clean                         # the 282 MB corpus of issue 16
+    python -m bench.ingest_clean --size-mb 30            # a quick run
+    python -m bench.ingest_clean --results bench/RESULTS.md --baseline-tree /tmp/main-checkout
+
+Sides, each in its own subprocess (peak RSS = that process's VmHWM), one after another, in one run:
+- neutune: read_shard batches -> clean_batches on 2 threads -> Parquet files (kept, filtered,
+  quarantine); and neutune-1-thread (one cleaning thread, polars held to one thread).
+- plain and plain-2-proc: one Python loop doing neutune's normalisation and filters with `re`
+  (bench/ingest_clean_baselines.py), streaming with orjson; 2-proc runs two such processes on the
+  two halves of the file at once (the same two cores neutune's threads use).
+- plain-gopher4: four Gopher checks, no normalisation (the simplest strong loop), one process.
+- datatrove (the library peer, Gopher repetition + quality and C4 filters, one task) on the first
+  --datatrove-mb MB only: it runs ~100x slower, so the full file would take hours. The plain loop
+  is timed on the same subset, and its subset/full rate ratio says how representative it is.
+- neutune@TREE (with --baseline-tree): the same neutune worker importing corpus/ from another
+  checkout (say, main before this change), for a before/after ratio in the same run; its kept and
+  filtered rows are compared with neutune's, doc_id by doc_id.
 
 The corpus is JSON Lines of 1-3 KB English-like prose: a fifth of the documents carry markup,
 entities, boilerplate lines or odd whitespace, and a few percent are low quality (short, French,
-symbol soup, repeated lines, keyword spam), so every step and filter has work to do. Each side
-runs in its own subprocess; its peak RSS is that process's VmHWM. neutune also runs with polars
-held to one thread, for a per-core figure.
+symbol soup, repeated lines, keyword spam), so every step and filter has work to do.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import html
 import json
 import os
 import platform
-import random
-import re
+import resource
 import subprocess
 import sys
 import tempfile
 import time
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
-import orjson
-
 from bench.machine import memory_gib, peak_rss_mib
-from corpus.clean import DEFAULT_BOILERPLATE_PATTERNS, DEFAULT_STOP_WORDS, clean_documents
-from corpus.clean.normalisers import _BLOCK_TAGS, _CELL_TAGS, _INLINE_TAGS
-from corpus.ingest import ReaderConfig, read_shard
-
-
-# ------------------------------------------------------------------------------ synthetic corpus
-def _word_list(words: str) -> list[str]:
-    return words.split()
-
-
-ENGLISH = _word_list(
-    "the of and to a in is that for it as was with be by on not he this are or his from at which "
-    "but have an they you were her she there one all we their has been would more when will who "
-    "so if no out up said what its about than into them can only other new some could time these "
-    "two may then do first any my now such like our over man me even most made after also did many "
-    "before must through back years where much your way well down should because each just those "
-    "people how too little state good very make world still own see men work long get here "
-    "between both life being under never day same another know while last might us great old year "
-    "off come since against go came right used take three council river market school hospital "
-    "station harbour library village weather morning evening report plan budget housing road"
-)
-FLAVOUR = ("café", "naïve", "résumé", "it’s", "“really”", "—", "façade", "São Paulo", "don’t")
-FRENCH = _word_list(
-    "le la les des une est dans pour avec sur pas plus mais nous vous ils elle sont été fait "
-    "comme tout bien même aussi très peu encore leur ville marché conseil habitants travaux"
-)
-SPAM = _word_list("cheap free casino bonus loans crypto pills deals discount win prize offer sale")
-
-
-def _sentence(rng: random.Random, vocabulary: list[str] | tuple[str, ...]) -> str:
-    words = rng.choices(vocabulary, k=rng.randint(6, 22))
-    if vocabulary is ENGLISH and rng.random() < 0.3:
-        words[rng.randrange(len(words))] = rng.choice(FLAVOUR)
-    return words[0].capitalize() + " " + " ".join(words[1:]) + rng.choice("....?!")
-
-
-def _prose(rng: random.Random, pool: list[str], size: int) -> list[str]:
-    paragraphs, length = [], 0
-    while length < size:
-        paragraph = " ".join(rng.choices(pool, k=rng.randint(2, 6)))
-        paragraphs.append(paragraph)
-        length += len(paragraph) + 2
-    return paragraphs
-
-
-def _noisy(rng: random.Random, paragraphs: list[str]) -> str:
-    kind = rng.randrange(4)
-    if kind == 0:
-        body = "".join(f"<p>{p.replace(' and ', ' &amp; ', 1)}</p>\n" for p in paragraphs)
-        script = "<script>var seen = 1 < 2;</script>" if rng.random() < 0.3 else ""
-        return f'<div class="story">{script}{body}<a href="/more">Read more</a></div>'
-    if kind == 1:
-        footer = f"© {rng.randint(2015, 2024)} The Daily Ledger. All rights reserved."
-        return "Share this article\n" + "\n\n".join(paragraphs) + "\nSubscribe now\n" + footer
-    if kind == 2:
-        return "\r\n\r\n".join(
-            p.replace(" ", "\u00a0 ", 2).replace(" ", "\t", 1) for p in paragraphs
-        )
-    return "\n\n".join(p.replace(" ", " \u200b", 1) + "\x07" for p in paragraphs)
-
-
-def _low_quality(rng: random.Random, pool: list[str]) -> str:
-    kind = rng.randrange(5)
-    if kind == 0:
-        return rng.choice(["Thanks!", "Bump.", "Same here", "Great post, agreed."])
-    if kind == 1:
-        return " ".join(_sentence(rng, FRENCH) for _ in range(rng.randint(3, 12)))
-    if kind == 2:
-        return " ".join(rng.choices(["###", "...", "$$$", "@@", "%%", "12", "!!!"], k=60))
-    if kind == 3:
-        return "\n".join([rng.choice(pool)] * rng.randint(5, 30))
-    return " ".join(rng.choices(SPAM, k=rng.randint(20, 200)))
-
-
-def write_corpus(path: Path, size_mb: float, seed: int = 0) -> int:
-    """Write ~size_mb MB of JSON Lines to `path`; return the number of records."""
-    rng = random.Random(seed)
-    pool = [_sentence(rng, ENGLISH) for _ in range(50_000)]
-    limit, written, records = int(size_mb * 1e6), 0, 0
-    with path.open("wb", buffering=1 << 22) as handle:
-        while written < limit:
-            draw = rng.random()
-            if draw < 0.04:
-                text = _low_quality(rng, pool)
-            else:
-                paragraphs = _prose(rng, pool, rng.randint(1000, 3000))
-                text = _noisy(rng, paragraphs) if draw < 0.24 else "\n\n".join(paragraphs)
-            line = orjson.dumps({"text": text, "id": records}) + b"\n"
-            handle.write(line)
-            written += len(line)
-            records += 1
-    return records
-
-
-# ------------------------------------------------------------------- naive per-document baseline
-def _tag(names: str) -> str:
-    return rf"</?(?:{names})(?:\s(?:[^<>\"']|\"[^\"]*\"|'[^']*')*)?/?>"
-
-
-_DROPPED = re.compile(
-    r"<!--.*?(?:-->|\Z)|<!DOCTYPE[^>]*>|<script(?:\s[^>]*)?>.*?(?:</script\s*>|\Z)"
-    r"|<style(?:\s[^>]*)?>.*?(?:</style\s*>|\Z)",
-    re.I | re.S,
-)
-# The same element names as neutune, so both sides strip the same tags.
-_BLOCK = re.compile(_tag(_BLOCK_TAGS), re.I)
-_CELL = re.compile(_tag(_CELL_TAGS), re.I)
-_INLINE = re.compile(_tag(_INLINE_TAGS), re.I)
-_LINE_BREAK = re.compile(r"\r\n?|[\u2028\u2029]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
-_ODD_SPACE = r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
-_SPACES = re.compile(f"[{_ODD_SPACE}][ {_ODD_SPACE}]*| [ {_ODD_SPACE}]+")
-_LINE_EDGE = re.compile(r" \n ?|\n ")
-_BLANK_LINES = re.compile(r"\n{3,}")
-_BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in DEFAULT_BOILERPLATE_PATTERNS), re.I)
-_STOP_WORDS = re.compile(rf"\b(?:{'|'.join(DEFAULT_STOP_WORDS)})\b", re.I | re.A)
-_PUNCTUATION = tuple(".!?…\"'”’»)。！？")
-
-
-def naive_clean(text: str) -> str:
-    text = unicodedata.normalize("NFC", text)
-    text = _INLINE.sub("", _CELL.sub(" ", _BLOCK.sub("\n", _DROPPED.sub("", text))))
-    text = _CONTROL.sub("", _LINE_BREAK.sub("\n", html.unescape(text)))
-    text = _BLANK_LINES.sub("\n\n", _LINE_EDGE.sub("\n", _SPACES.sub(" ", text))).strip()
-    lines = [
-        line
-        for line in text.split("\n")
-        if not (_BOILERPLATE.search(line) and len(line.split()) <= 12)
-    ]
-    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
-
-
-def _top_ngram_chars(words: list[str], n: int) -> int:
-    grams = Counter(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
-    return max((len(g) * c for g, c in grams.items() if c >= 2), default=0)
-
-
-def naive_rule(text: str) -> str | None:
-    """The first failing rule of the default config, computed the plain-Python way."""
-    if not text:
-        return "empty_after_cleaning"
-    words = text.split()
-    if not 5 <= len(words) <= 100_000:
-        return "min_words" if len(words) < 5 else "max_words"
-    ellipses = text.count("...") + text.count("…")
-    if max(text.count("#"), ellipses) / len(words) > 0.1:
-        return "symbol_ratio"
-    lines = [line for line in text.split("\n") if line]
-    if len(lines) >= 3 and sum(line.endswith(_PUNCTUATION) for line in lines) / len(lines) < 0.12:
-        return "line_punctuation"
-    seen: set[str] = set()
-    duplicates = duplicate_chars = 0
-    for line in lines:
-        if line in seen:
-            duplicates, duplicate_chars = duplicates + 1, duplicate_chars + len(line)
-        seen.add(line)
-    if duplicates / len(lines) > 0.3 or duplicate_chars / len(text) > 0.2:
-        return "repeated_lines"
-    if len(words) >= 50:
-        for n, limit in ((2, 0.2), (3, 0.18), (4, 0.16)):
-            if _top_ngram_chars(words, n) / len(text) > limit:
-                return "repeated_ngrams"
-    if len(_STOP_WORDS.findall(text)) < 2:
-        return "stop_words"
-    if sum(any(c.isalpha() for c in word) for word in words) / len(words) < 0.8:
-        return "alpha_words"
-    return None
 
 
 # ----------------------------------------------------------------------------------- workers
-def _worker(side: str, data: Path) -> dict:
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _neutune(data: Path, out: Path, threads: int) -> dict:
+    import polars as pl
+    import pyarrow.parquet as pq
+
+    from corpus.clean import CleaningConfig
+    from corpus.ingest import ReaderConfig, read_shard
+
+    try:
+        from corpus.clean import clean_batches
+    except ImportError:  # a checkout from before parallel cleaning: one batch at a time
+        from corpus.clean import clean_documents
+
+        def clean_batches(batches, config):
+            return (clean_documents(batch, config) for batch in batches)
+
+    config = CleaningConfig(threads=threads) if "threads" in CleaningConfig.model_fields else None
+    reader = ReaderConfig(batch_rows=config.batch_rows) if config else ReaderConfig()
+    writers: dict[str, pq.ParquetWriter] = {}
+
+    def write(name: str, frame: pl.DataFrame) -> None:
+        table = frame.to_arrow()
+        if name not in writers:
+            writers[name] = pq.ParquetWriter(out / f"{name}.parquet", table.schema)
+        writers[name].write_table(table)
+
     rules: Counter[str] = Counter()
     kept = quarantined = 0
-    started = time.perf_counter()
-    if side.startswith("neutune"):
-        clean_s = 0.0
-        for batch in read_shard(data, "bench", ReaderConfig()):
-            cleaning_started = time.perf_counter()
-            result = clean_documents(batch.documents)
-            clean_s += time.perf_counter() - cleaning_started
-            kept += result.kept.height
+    quarantine = []
+
+    def documents():
+        nonlocal quarantined
+        for batch in read_shard(data, "bench", reader):
             quarantined += batch.quarantine.height
-            rules.update(dict(result.filtered.group_by("rule").len().iter_rows()))
-        figures: dict = {"clean_s": clean_s}
+            quarantine.append(batch.quarantine)
+            yield batch.documents
+
+    for result in clean_batches(documents(), config or CleaningConfig()):
+        kept += result.kept.height
+        rules.update(dict(result.filtered.group_by("rule").len().iter_rows()))
+        write("kept", result.kept)
+        write("filtered", result.filtered)
+    write("quarantine", pl.concat(quarantine))
+    for writer in writers.values():
+        writer.close()
+    return {"kept": kept, "quarantined": quarantined, "rules": dict(sorted(rules.items()))}
+
+
+def _worker(side: str, data: Path, out: Path, start: int, end: int | None) -> dict:
+    started, cpu_started = time.perf_counter(), _cpu_seconds()
+    out.mkdir(parents=True, exist_ok=True)
+    if side.startswith("neutune"):
+        figures = _neutune(data, out, threads=1 if side == "neutune-1-thread" else 2)
     else:
-        with data.open(encoding="utf-8") as handle:
-            records = [json.loads(line) for line in handle if line.strip()]
-        kept_texts = []
-        for record in records:
-            text = naive_clean(record["text"])
-            rule = naive_rule(text)
-            if rule is None:
-                kept_texts.append(text)
-            else:
-                rules[rule] += 1
-        kept = len(kept_texts)
-        figures = {}
-    figures.update(
-        side=side,
-        seconds=time.perf_counter() - started,
-        kept=kept,
-        quarantined=quarantined,
-        rules=dict(sorted(rules.items())),
-        peak_rss_mib=peak_rss_mib(),
-    )
-    return figures
+        from bench.ingest_clean_baselines import datatrove_pipeline, plain_loop
+
+        if side == "datatrove":
+            figures = datatrove_pipeline(data, out)
+        else:
+            figures = plain_loop(side, data, out, start, end)
+    return {
+        **figures,
+        "seconds": time.perf_counter() - started,
+        "cpu_seconds": _cpu_seconds() - cpu_started,
+        "peak_rss_mib": peak_rss_mib(),
+    }
 
 
-def _run_worker(side: str, data: Path) -> dict:
-    command = [sys.executable, "-m", "bench.ingest_clean", "--worker", side, "--data", str(data)]
-    environment = dict(os.environ)
+def _command(side: str, data: Path, out: Path, start: int = 0, end: int | None = None) -> list:
+    script = Path(__file__).resolve()
+    command = [sys.executable, str(script), "--worker", side, "--data", str(data), "--out"]
+    command += [str(out), "--start", str(start)]
+    return command + (["--end", str(end)] if end is not None else [])
+
+
+def _run_side(side: str, data: Path, scratch: Path, tree: Path | None = None) -> dict:
+    """One side in its own process(es); plain-2-proc runs two processes on the file's halves."""
+    root = Path(__file__).resolve().parents[1]
+    environment = {**os.environ, "PYTHONPATH": str(tree or root)}
     if side == "neutune-1-thread":
         environment["POLARS_MAX_THREADS"] = "1"
-    root = Path(__file__).resolve().parents[1]
-    done = subprocess.run(command, capture_output=True, text=True, cwd=root, env=environment)
-    if done.returncode != 0:
-        raise RuntimeError(f"{side} worker failed:\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    name = side if tree is None else f"neutune@{tree.name}"
+    out = scratch / name
+    if side == "plain-2-proc":
+        middle = _line_start_after(data, data.stat().st_size // 2)
+        commands = [_command("plain", data, out, 0, middle), _command("plain", data, out, middle)]
+    else:
+        commands = [_command(side, data, out)]
+    processes = [
+        subprocess.Popen(
+            c, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root, env=environment
+        )
+        for c in commands
+    ]
+    outputs = [process.communicate() for process in processes]
+    figures = []
+    for process, (stdout, stderr) in zip(processes, outputs, strict=True):
+        if process.returncode != 0:
+            raise RuntimeError(f"{name} worker failed:\n{stderr[-4000:]}")
+        figures.append(json.loads(stdout.strip().splitlines()[-1]))
+    rules: Counter[str] = Counter()
+    for part in figures:
+        rules.update(part["rules"])
+    return {
+        "side": name,
+        "out": str(out),
+        # Timed inside each worker (interpreter start-up left out); two processes that started
+        # together take as long as the slower one.
+        "seconds": max(part["seconds"] for part in figures),
+        "cpu_seconds": sum(part["cpu_seconds"] for part in figures),
+        "peak_rss_mib": sum(part["peak_rss_mib"] for part in figures),
+        "kept": sum(part["kept"] for part in figures),
+        "quarantined": sum(part["quarantined"] for part in figures),
+        "rules": dict(sorted(rules.items())),
+    }
 
 
-def run(size_mb: float, results: Path | None, scratch_dir: Path | None) -> None:
-    load_before = os.getloadavg()[0]
-    with tempfile.TemporaryDirectory(dir=scratch_dir) as scratch:
-        data = Path(scratch) / "bench.jsonl"
+def _line_start_after(data: Path, offset: int) -> int:
+    with data.open("rb") as handle:
+        handle.seek(offset)
+        handle.readline()
+        return handle.tell()
+
+
+def _prefix(data: Path, megabytes: float, target: Path) -> Path:
+    """The first whole lines of `data` up to ~megabytes MB, as their own file."""
+    with data.open("rb") as source, target.open("wb") as sink:
+        limit = int(megabytes * 1e6)
+        for line in source:
+            sink.write(line)
+            limit -= len(line)
+            if limit <= 0:
+                break
+    return target
+
+
+def _same_rows(ours: dict, theirs: dict) -> str:
+    """Kept doc_ids and (doc_id, rule, detail) of filtered rows of two neutune sides, compared."""
+    import polars as pl
+
+    verdicts = []
+    for table, columns in (
+        ("kept", ["doc_id", "text"]),
+        ("filtered", ["doc_id", "rule", "detail"]),
+    ):
+        a = pl.read_parquet(Path(ours["out"]) / f"{table}.parquet", columns=columns)
+        b = pl.read_parquet(Path(theirs["out"]) / f"{table}.parquet", columns=columns)
+        verdicts.append(
+            f"{table} {'identical' if a.equals(b) else 'DIFFERENT'} ({a.height:,} rows)"
+        )
+    return ", ".join(verdicts)
+
+
+# ------------------------------------------------------------------------------------ the run
+def run(arguments: argparse.Namespace) -> None:
+    from bench.ingest_clean_corpus import write_corpus  # not in a --baseline-tree checkout
+
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory(dir=arguments.scratch) as scratch_name:
+        scratch = Path(scratch_name)
+        data = scratch / "bench.jsonl"
         started = time.perf_counter()
-        records = write_corpus(data, size_mb)
+        records = write_corpus(data, arguments.size_mb)
         megabytes = data.stat().st_size / 1e6
         print(
             f"generated {records:,} records, {megabytes:,.0f} MB in "
-            f"{time.perf_counter() - started:.0f}s"
+            f"{time.perf_counter() - started:.0f}s",
+            flush=True,
         )
-        sides = [_run_worker(side, data) for side in ("neutune", "neutune-1-thread", "naive")]
-    ours, single, naive = sides
-    lines = []
+        subset = _prefix(data, arguments.datatrove_mb, scratch / "subset.jsonl")
+        subset_mb = subset.stat().st_size / 1e6
+        sides = []
+        plan = [("neutune", data, None), ("neutune-1-thread", data, None)]
+        if arguments.baseline_tree:
+            plan.append(("neutune", data, arguments.baseline_tree.resolve()))
+        plan += [("plain-gopher4", data, None), ("plain", data, None), ("plain-2-proc", data, None)]
+        plan += [("datatrove", subset, None), ("plain", subset, None)]
+        for side, path, tree in plan:
+            figures = _run_side(
+                side, path, scratch / ("subset" if path == subset else "full"), tree
+            )
+            figures["mb"] = subset_mb if path == subset else megabytes
+            figures["on"] = "subset" if path == subset else "full"
+            print(
+                f"  {figures['side']} ({figures['on']}): {figures['mb'] / figures['seconds']:.2f}"
+                f" MB/s, {figures['seconds']:.1f}s",
+                flush=True,
+            )
+            sides.append(figures)
+        equal = _same_rows(sides[0], sides[2]) if arguments.baseline_tree else ""
+    load_after = os.getloadavg()
+    report = _report(
+        arguments, records, megabytes, subset_mb, sides, equal, load_before, load_after
+    )
+    print(report)
+    if arguments.results is not None:
+        with arguments.results.open("a", encoding="utf-8") as handle:
+            handle.write(report)
+
+
+def _rate(side: dict) -> float:
+    return side["mb"] / side["seconds"]
+
+
+def _report(arguments, records, megabytes, subset_mb, sides, equal, before, after) -> str:
+    by_name = {(side["side"], side["on"]): side for side in sides}
+    ours, single = by_name["neutune", "full"], by_name["neutune-1-thread", "full"]
+    rows = [
+        "| side | data | cores | MB/s | seconds | CPU s | peak RSS MiB | MiB per GB | kept | "
+        "filtered by rule |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    cores = {"neutune": "2 threads", "plain-2-proc": "2 processes", "neutune-1-thread": "1"}
     for side in sides:
-        clean = (
-            f", cleaning alone {megabytes / side['clean_s']:.1f} MB/s" if "clean_s" in side else ""
+        rows.append(
+            f"| {side['side']} | {side['on']} ({side['mb']:,.1f} MB) | "
+            f"{cores.get(side['side'], '2 threads' if '@' in side['side'] else '1')} | "
+            f"{_rate(side):.2f} | {side['seconds']:.1f} | {side['cpu_seconds']:.1f} | "
+            f"{side['peak_rss_mib']:,.0f} | {side['peak_rss_mib'] / side['mb'] * 1000:,.0f} | "
+            f"{side['kept']:,} | {side['rules']} |"
         )
-        lines.append(
-            f"{side['side']}: {megabytes:,.0f} MB in {side['seconds']:.1f}s = "
-            f"{megabytes / side['seconds']:.1f} MB/s{clean}; peak RSS "
-            f"{side['peak_rss_mib']:,.0f} MiB; kept {side['kept']:,}, filtered {side['rules']}"
+    plain, plain2 = by_name["plain", "full"], by_name["plain-2-proc", "full"]
+    gopher4, peer = by_name["plain-gopher4", "full"], by_name["datatrove", "subset"]
+    plain_subset = by_name["plain", "subset"]
+    ratios = [
+        f"neutune (2 threads) is {_rate(ours) / _rate(plain2):.1f}x plain-2-proc (same checks, 2 "
+        f"processes) and {_rate(ours) / _rate(plain):.1f}x plain (1 process); neutune-1-thread "
+        f"is {_rate(single) / _rate(plain):.1f}x plain (1 core each)",
+        f"neutune is {_rate(ours) / _rate(gopher4):.1f}x plain-gopher4 (4 checks, no "
+        f"normalisation, 1 process); neutune-1-thread {_rate(single) / _rate(gopher4):.1f}x it",
+        f"neutune is {_rate(ours) / _rate(peer):.0f}x datatrove and neutune-1-thread "
+        f"{_rate(single) / _rate(peer):.0f}x (datatrove timed on the first {subset_mb:.1f} MB; the "
+        f"plain loop ran {_rate(plain_subset) / _rate(plain):.2f}x as fast on that subset as on "
+        "the whole file, the measure of how representative it is)",
+    ]
+    if equal:
+        before_side = sides[2]
+        ratios.append(
+            f"neutune is {_rate(ours) / _rate(before_side):.2f}x {before_side['side']} "
+            f"(neutune-1-thread {_rate(single) / _rate(before_side):.2f}x); outputs: {equal}"
         )
-    lines.append(
-        f"neutune is {naive['seconds'] / ours['seconds']:.1f}x the naive baseline "
-        f"({naive['seconds'] / single['seconds']:.1f}x with polars on one thread)"
+    same = ours["kept"] == plain["kept"] and ours["rules"] == plain["rules"]
+    ratios.append(
+        f"neutune and plain kept and filtered {'the same' if same else 'DIFFERENT'} counts by rule"
     )
-    lines.append(
-        f"1-minute load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after "
-        f"({os.cpu_count()} cores; above that, other jobs shared them)"
+    load = (
+        f"1/5/15-minute load average {before[0]:.1f}/{before[1]:.1f}/{before[2]:.1f} before, "
+        f"{after[0]:.1f}/{after[1]:.1f}/{after[2]:.1f} after ({os.cpu_count()} cores; above "
+        f"{os.cpu_count()}, other jobs shared them)"
     )
-    print("\n".join(lines))
-    if results is not None:
-        memory = memory_gib()
-        header = (
-            f"\n## ingest + clean: {dt.date.today().isoformat()}, {os.cpu_count()} cores / "
-            f"{memory:.0f} GiB, {platform.processor() or platform.machine()}\n\n"
-            f"`python -m bench.ingest_clean --size-mb {size_mb:g}` ({records:,} JSONL records, "
-            "1-3 KB English-like prose, 20% with markup or boilerplate noise, 4% low quality)\n\n"
-        )
-        with results.open("a", encoding="utf-8") as handle:
-            handle.write(header + "\n".join(f"- {line}" for line in lines) + "\n")
+    command = " ".join(["python -m bench.ingest_clean", *sys.argv[1:]])
+    return (
+        f"\n## ingest + clean, end to end: {dt.date.today().isoformat()}\n\n"
+        f"Machine: {os.cpu_count()} cores, {memory_gib():.0f} GiB, "
+        f"{platform.processor() or platform.machine()}, Python {platform.python_version()}. "
+        f"Command: `{command}`. Data: {records:,} JSON Lines records, {megabytes:,.0f} MB "
+        "(1-3 KB English-like prose, 20% with markup or boilerplate noise, 4% low quality). "
+        f"{load}.\n\n" + "\n".join(rows) + "\n\n" + "\n".join(f"- {r}" for r in ratios) + "\n"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size-mb", type=float, default=1000, help="corpus size (default 1 GB)")
+    parser.add_argument("--size-mb", type=float, default=282, help="corpus size (default 282)")
+    parser.add_argument("--datatrove-mb", type=float, default=4, help="datatrove's subset (MB)")
+    parser.add_argument("--baseline-tree", type=Path, help="another checkout to time as neutune@")
     parser.add_argument("--results", type=Path, help="append the figures to this file")
     parser.add_argument("--scratch", type=Path, help="folder for the generated corpus")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--out", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--start", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--end", type=int, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.worker:
-        print(json.dumps(_worker(arguments.worker, arguments.data)))
+        figures = _worker(
+            arguments.worker, arguments.data, arguments.out, arguments.start, arguments.end
+        )
+        print(json.dumps(figures))
     else:
-        run(arguments.size_mb, arguments.results, arguments.scratch)
+        run(arguments)
 
 
 if __name__ == "__main__":

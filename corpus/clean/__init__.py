@@ -18,7 +18,14 @@ from corpus.clean.normalisers import (
     UnicodeNormaliser,
     WhitespaceNormaliser,
 )
-from corpus.clean.pipeline import EMPTY_RULE, FILTERED_SCHEMA, CleaningResult, clean_documents
+from corpus.clean.pipeline import (
+    EMPTY_RULE,
+    FILTERED_SCHEMA,
+    CleaningResult,
+    clean_batch,
+    clean_batches,
+    clean_documents,
+)
 from corpus.clean.repetition import RepeatedLinesFilter, RepeatedNgramsFilter
 
 __all__ = [
@@ -46,5 +53,7 @@ __all__ = [
     "UnicodeNormaliser",
     "WhitespaceNormaliser",
     "WordCountFilter",
+    "clean_batch",
+    "clean_batches",
     "clean_documents",
 ]

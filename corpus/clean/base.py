@@ -65,19 +65,44 @@ class FilterCheck(NamedTuple):
     detail: pl.Expr  # string, evaluated only on rows that failed this rule
 
 
-def count_words() -> pl.Expr:
-    return pl.col("text").str.count_matches(r"\S+")
+# Whitespace runs holding anything but one plain space: replaced by one space before splitting.
+WHITESPACE_RUNS = r"\s*[^\S ]\s*|  +"
 
 
-def count_lines() -> pl.Expr:
-    return pl.col("text").str.count_matches(r"[^\n]+")
+def spaced_text() -> pl.Expr:
+    """The text with every whitespace run as one space, stripped: its words split on " "."""
+    return pl.col("text").str.replace_all(WHITESPACE_RUNS, " ").str.strip_chars()
+
+
+def word_lists() -> pl.Expr:
+    """The words of `spaced_text`, one list per document ([""] for an empty text)."""
+    return pl.col("spaced_text").str.split(" ")
+
+
+def base_measures() -> dict[str, pl.Expr]:
+    """Statistics many filters read, computed once (from `text`, `spaced_text` and `words`)
+    before the filters' own measures.
+
+    `n_words` counts whitespace-separated words (the length of `words`: no match per word),
+    `n_lines` non-empty lines, `n_chars` characters.
+    """
+    text = pl.col("text")
+    lines = text.str.split("\n")
+    return {
+        "n_chars": text.str.len_chars(),
+        "n_words": pl.when(pl.col("spaced_text") == "")
+        .then(pl.lit(0, pl.UInt32))
+        .otherwise(pl.col("words").list.len()),
+        "n_lines": (lines.list.len() - lines.list.count_matches("")).cast(pl.UInt32),
+    }
 
 
 class QualityFilter(CleaningStep):
     """A step that keeps a document or names the rule it fails."""
 
     def measures(self) -> dict[str, pl.Expr]:
-        """Named statistics over the `text` column; the same name always means the same value.
+        """Named statistics over `text`, `spaced_text`, `words` and the `base_measures` columns
+        (n_chars, n_words, n_lines); the same name always means the same value.
 
         The driver evaluates the measures of all filters in one `with_columns`, so polars
         computes them in parallel and a statistic two filters share is computed once.

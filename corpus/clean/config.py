@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -74,6 +75,18 @@ class CleaningConfig(BaseModel):
     )
     stop_words: StopWordsFilter = Field(StopWordsFilter(), description="Rule stop_words.")
     alpha_words: AlphaWordsFilter = Field(AlphaWordsFilter(), description="Rule alpha_words.")
+    threads: int = Field(
+        0,
+        ge=0,
+        description="Batches cleaned at once, each in its own thread (polars releases the GIL); "
+        "0 = one per CPU core. The output does not depend on it.",
+    )
+    batch_rows: int = Field(
+        2_000,
+        gt=0,
+        description="Documents per cleaning batch: the unit of parallel work; its intermediate "
+        "columns (a few copies of the batch's text) bound the cleaning memory per thread.",
+    )
     filter_order: tuple[FilterName, ...] = Field(
         DEFAULT_FILTER_ORDER,
         description="Order in which filters are tried; a document failing several is recorded "
@@ -92,6 +105,15 @@ class CleaningConfig(BaseModel):
                 "instead of leaving it out"
             )
         return order
+
+    def thread_count(self) -> int:
+        """`threads`, or the CPU cores this process may run on (its affinity mask, not the host's
+        core count, which can be far larger in a container)."""
+        if self.threads:
+            return self.threads
+        if hasattr(os, "sched_getaffinity"):
+            return len(os.sched_getaffinity(0)) or 1
+        return os.cpu_count() or 1
 
     def normalisers(self) -> list[Normaliser]:
         steps = [self.unicode, self.markup, self.control_chars, self.whitespace, self.boilerplate]

@@ -13,9 +13,8 @@ from corpus.clean.base import (
     FilterCheck,
     QualityFilter,
     char_class,
-    count_lines,
-    count_words,
     fixed2,
+    with_rows,
 )
 
 
@@ -37,9 +36,6 @@ class WordCountFilter(QualityFilter):
                 "lower min_words or raise max_words"
             )
         return self
-
-    def measures(self) -> dict[str, pl.Expr]:
-        return {"n_words": count_words()}
 
     def checks(self) -> list[FilterCheck]:
         words = pl.col("n_words")
@@ -66,7 +62,6 @@ class SymbolRatioFilter(QualityFilter):
 
     def measures(self) -> dict[str, pl.Expr]:
         return {
-            "n_words": count_words(),
             "n_hashes": pl.col("text").str.count_matches("#", literal=True),
             "n_ellipses": pl.col("text").str.count_matches(r"\.\.\.|…"),
         }
@@ -113,10 +108,7 @@ class LinePunctuationFilter(QualityFilter):
 
     def measures(self) -> dict[str, pl.Expr]:
         ending = "(?m)" + char_class(self.terminal_punctuation) + "$"
-        return {
-            "n_lines": count_lines(),
-            "n_punctuated_lines": pl.col("text").str.count_matches(ending),
-        }
+        return {"n_punctuated_lines": pl.col("text").str.count_matches(ending)}
 
     def checks(self) -> list[FilterCheck]:
         lines, punctuated = pl.col("n_lines"), pl.col("n_punctuated_lines")
@@ -135,6 +127,8 @@ class LinePunctuationFilter(QualityFilter):
             )
         ]
 
+
+_PREFIX_CHARS = 1_000
 
 DEFAULT_STOP_WORDS = ("the", "be", "to", "of", "and", "that", "have", "with")
 
@@ -185,23 +179,38 @@ class StopWordsFilter(QualityFilter):
                 )
         return words
 
-    def measures(self) -> dict[str, pl.Expr]:
+    def _pattern(self, words: tuple[str, ...]) -> str:
         # An ASCII word boundary keeps the search on the fast DFA path for English words.
-        boundary = r"(?-u:\b)" if all(w.isascii() for w in self.stop_words) else r"\b"
-        pattern = f"(?i){boundary}(?:{'|'.join(self.stop_words)}){boundary}"
-        short = f"(?i){boundary}(?:{'|'.join(self.short_text_stop_words)}){boundary}"
-        words = pl.col("text").str.count_matches(r"\S+")
-        return {
-            "n_stop_words": pl.when(words >= self.min_words)
-            .then(pl.col("text").str.count_matches(pattern))
-            .otherwise(pl.col("text").str.count_matches(short)),
-            "stop_word_list": pl.when(words >= self.min_words)
-            .then(pl.lit(", ".join(self.stop_words)))
-            .otherwise(pl.lit(f"short-text list of {len(self.short_text_stop_words)}")),
-        }
+        boundary = r"(?-u:\b)" if all(w.isascii() for w in words) else r"\b"
+        return f"(?i){boundary}(?:{'|'.join(words)}){boundary}"
+
+    def measures(self) -> dict[str, pl.Expr]:
+        # Counted in the first _PREFIX_CHARS characters first: the cut can add at most one false
+        # match (a word cut short at the end), so a prefix count above min_stop_words + 1 already
+        # passes, and measure_frame counts the whole text of the few other documents.
+        prefix = pl.col("text").str.slice(0, _PREFIX_CHARS)
+        return {"n_stop_words": prefix.str.count_matches(self._pattern(self.stop_words))}
+
+    def measure_frame(self, stats: pl.DataFrame) -> pl.DataFrame:
+        """Whole-text counts where the prefix count does not settle the rule; short documents
+        counted with the short-text list."""
+        n_words, found = stats.get_column("n_words"), stats.get_column("n_stop_words")
+        text = stats.get_column("text")
+        short = (n_words < self.min_words).arg_true()
+        unsettled = ((found <= self.min_stop_words) & (n_words >= self.min_words)).arg_true()
+        for rows, words in ((unsettled, self.stop_words), (short, self.short_text_stop_words)):
+            if rows.len() > 0:
+                counts = text.gather(rows).str.count_matches(self._pattern(words))
+                found = with_rows(found, rows, counts.cast(found.dtype))
+        return stats.with_columns(found)
 
     def checks(self) -> list[FilterCheck]:
         found = pl.col("n_stop_words")
+        stop_word_list = (
+            pl.when(pl.col("n_words") >= self.min_words)
+            .then(pl.lit(", ".join(self.stop_words)))
+            .otherwise(pl.lit(f"short-text list of {len(self.short_text_stop_words)}"))
+        )
         return [
             FilterCheck(
                 "stop_words",
@@ -210,7 +219,7 @@ class StopWordsFilter(QualityFilter):
                     "{} stop words < min {} ({})",
                     found,
                     pl.lit(self.min_stop_words),
-                    pl.col("stop_word_list"),
+                    stop_word_list,
                 ),
             )
         ]
@@ -227,8 +236,20 @@ class AlphaWordsFilter(QualityFilter):
     )
 
     def measures(self) -> dict[str, pl.Expr]:
-        alpha_words = pl.col("text").str.count_matches(r"\S*\pL\S*")
-        return {"n_words": count_words(), "n_alpha_words": alpha_words}
+        # Runs of letterless words are rare, and finding them needs no per-word match: a run of
+        # k such words gives ceil(k / 2) matches, so n_words - 2 x matches bounds the alphabetic
+        # words from below, and measure_frame counts exactly where the bound does not clear the
+        # limit. (Elsewhere n_alpha_words holds the bound.)
+        runs = pl.col("spaced_text").str.count_matches(r"(?:^| )[^ \pL]+(?: |$)")
+        return {"n_alpha_words": (pl.col("n_words").cast(pl.Int64) - 2 * runs).clip(0)}
+
+    def measure_frame(self, stats: pl.DataFrame) -> pl.DataFrame:
+        bound = stats.get_column("n_alpha_words")
+        rows = (bound < stats.get_column("n_words") * self.min_fraction).arg_true()
+        if rows.len() == 0:
+            return stats
+        exact = stats.get_column("text").gather(rows).str.count_matches(r"\S*\pL\S*")
+        return stats.with_columns(with_rows(bound, rows, exact.cast(bound.dtype)))
 
     def checks(self) -> list[FilterCheck]:
         fraction = pl.col("n_alpha_words") / pl.col("n_words")

@@ -1,4 +1,8 @@
-"""The n-gram kernel of the repetition filter: per document, the top repeated n-gram's score."""
+"""The n-gram kernel of the repetition filter: per document, the top repeated n-gram's score.
+
+The words of many documents form one table; n-gram keys are folded from word hashes with numpy
+(vectorised, no per-row Python), and only the few keys seen twice or more are grouped.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,15 @@ import polars as pl
 
 # Odd 64-bit constants (2^64 / golden ratio, and xxhash's PRIME64_2) that fold word hashes into
 # one n-gram key and give every document its own key space.
-_GRAM_MIX = 0x9E3779B97F4A7C15
-_ROW_MIX = 0xC2B2AE3D27D4EB4F
+_GRAM_MIX = np.uint64(0x9E3779B97F4A7C15)
+_ROW_MIX = np.uint64(0xC2B2AE3D27D4EB4F)
 
 
-def word_table(text: pl.Series, rows: pl.Series) -> pl.DataFrame:
-    """One row per word, in text order: document `row`, word `hash` (u64) and `chars`."""
-    words = text.str.replace_all(r"\s*[^\S ]\s*|  +", " ").str.strip_chars().str.split(" ")
+def word_table(words: pl.Series, rows: pl.Series) -> pl.DataFrame:
+    """One row per word, in text order: document `row`, word `hash` (u64) and `chars`.
+
+    `words` holds one list of words per document (corpus.clean.base.word_lists).
+    """
     exploded = pl.DataFrame({"row": rows, "word": words}).explode("word")
     return exploded.select(
         "row", hash=pl.col("word").hash(), chars=pl.col("word").str.len_chars().cast(pl.Int64)
@@ -22,23 +28,37 @@ def word_table(text: pl.Series, rows: pl.Series) -> pl.DataFrame:
 
 def top_ngram_scores(words: pl.DataFrame, n: int) -> pl.DataFrame:
     """Per document: max over n-grams seen at least twice of count * chars (rows without none)."""
-    key, chars = pl.col("hash"), pl.col("chars")
+    rows = words.get_column("row").to_numpy()
+    hashes = words.get_column("hash").to_numpy()
+    chars = words.get_column("chars").to_numpy()
+    starts = len(rows) - n + 1
+    if starts <= 0:
+        return pl.DataFrame(schema={"row": words.schema["row"], "score": pl.Int64})
+    # numpy integer arrays wrap on overflow: the same key as the u64 arithmetic it spells out.
+    key = hashes[:starts] * _GRAM_MIX
+    gram_chars = chars[:starts] + (n - 1)
     for k in range(1, n):
-        key = key * pl.lit(_GRAM_MIX, pl.UInt64) + pl.col("hash").shift(-k)
-        chars = chars + pl.col("chars").shift(-k) + 1
-    key = key ^ (pl.col("row").cast(pl.UInt64) * pl.lit(_ROW_MIX, pl.UInt64))
-    grams = words.select(
-        "row", key=key, chars=chars, whole=pl.col("row").shift(-(n - 1)) == pl.col("row")
-    ).filter("whole")
+        key += hashes[k : k + starts]
+        if k < n - 1:
+            key *= _GRAM_MIX
+        gram_chars += chars[k : k + starts]
+    gram_rows = rows[:starts]
+    key ^= gram_rows.astype(np.uint64) * _ROW_MIX
+    # An n-gram across two documents gets key 0, which is never counted (a real key is 0 with
+    # probability 2^-64, the odds of any collision of these keys).
+    key[gram_rows != rows[n - 1 :]] = 0
+    ordered = np.sort(key)
     # Most n-grams occur once; find the repeated keys by sorting (cheaper than grouping them all).
-    ordered = np.sort(grams.get_column("key").to_numpy())
-    repeated = np.unique(ordered[1:][ordered[1:] == ordered[:-1]])
+    repeated = np.unique(ordered[1:][(ordered[1:] == ordered[:-1]) & (ordered[1:] != 0)])
+    grams = pl.DataFrame(
+        {"row": gram_rows, "key": key, "chars": gram_chars},
+        schema={"row": words.schema["row"], "key": pl.UInt64, "chars": pl.Int64},
+    )
     return (
         grams.lazy()
         .filter(pl.col("key").is_in(pl.Series(repeated, dtype=pl.UInt64).implode()))
         .group_by("key")
         .agg(pl.col("row").first(), count=pl.len(), chars=pl.col("chars").first())
-        .filter(pl.col("count") >= 2)
         .group_by("row")
         .agg(score=(pl.col("count") * pl.col("chars")).max())
         .collect()

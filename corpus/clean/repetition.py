@@ -11,8 +11,6 @@ from pydantic import Field, field_validator
 from corpus.clean.base import (
     FilterCheck,
     QualityFilter,
-    count_lines,
-    count_words,
     fixed2,
 )
 from corpus.clean.ngrams import bigram_bound, top_ngram_scores, word_table
@@ -41,9 +39,7 @@ class RepeatedLinesFilter(QualityFilter):
         # The empty line is one of the distinct values wherever there is a blank line; not counted.
         has_blank = lines.list.contains("").cast(pl.Int64)
         return {
-            "n_lines": count_lines(),
             "n_unique_lines": lines.list.n_unique().cast(pl.Int64) - has_blank,
-            "n_chars": text.str.len_chars(),
             "n_unique_line_chars": lines.list.unique().list.join("").str.len_chars(),
             "n_newlines": text.str.count_matches("\n", literal=True),
         }
@@ -113,9 +109,6 @@ class RepeatedNgramsFilter(QualityFilter):
                 )
         return fractions
 
-    def measures(self) -> dict[str, pl.Expr]:
-        return {"n_words": count_words(), "n_chars": pl.col("text").str.len_chars()}
-
     def measure_frame(self, stats: pl.DataFrame) -> pl.DataFrame:
         if not self.top_ngram_max_fractions:
             return stats
@@ -136,7 +129,7 @@ class RepeatedNgramsFilter(QualityFilter):
 
     def _top_scores(self, stats: pl.DataFrame, rows: pl.Series) -> dict[int, pl.DataFrame]:
         """n -> (row, score) of the given documents that have a repeated n-gram."""
-        words = word_table(stats.get_column("text").gather(rows), rows)
+        words = word_table(stats.get_column("words").gather(rows), rows)
         chars = pl.lit(stats.get_column("n_chars"))
         bigram_scores = top_ngram_scores(words, 2)
         scores = {}
@@ -174,4 +167,4 @@ class RepeatedNgramsFilter(QualityFilter):
         return checks
 
 
-_NGRAM_CHUNK_WORDS = 1_000_000
+_NGRAM_CHUNK_WORDS = 250_000

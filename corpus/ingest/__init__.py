@@ -13,6 +13,7 @@ from corpus.ingest.landing import (
 )
 from corpus.ingest.quarantine import ShardBatch
 from corpus.ingest.readers import IngestStats, ingest_shard, read_shard
+from corpus.ingest.throughput import Throughput, shard_megabytes, text_megabytes
 
 __all__ = [
     "DEFAULT_READER_CONFIG",
@@ -23,6 +24,7 @@ __all__ = [
     "LandingScan",
     "ReaderConfig",
     "ShardBatch",
+    "Throughput",
     "collision_message",
     "discover_shards",
     "ingest_shard",
@@ -30,5 +32,7 @@ __all__ = [
     "load_dataset_spec",
     "read_shard",
     "scan_landing",
+    "shard_megabytes",
+    "text_megabytes",
     "unsupported_files",
 ]

@@ -29,28 +29,40 @@ def jsonl_records(
             raw = raw.rstrip(b"\r\n")
             if not raw.strip():
                 continue  # blank lines separate nothing and hold no record
-            line, problem = decode(raw)
-            if line is None:
-                yield line_number, None, "invalid_utf8", problem, hex_prefix(raw)
+            try:  # orjson checks the UTF-8 itself: decoding first costs a copy of every line
+                value: Any = orjson.loads(raw)
+            except orjson.JSONDecodeError:
+                line, problem = decode(raw)
+                if line is None:
+                    yield line_number, None, "invalid_utf8", problem, hex_prefix(raw)
+                else:
+                    yield line_number, None, "invalid_json", _json_error(line), line
                 continue
-            try:
-                value: Any = orjson.loads(line)
-            except orjson.JSONDecodeError as error:
-                yield line_number, None, "invalid_json", str(error), line
-                continue
-            if not isinstance(value, dict):
-                detail = f"expected a JSON object, got {type(value).__name__}"
-                yield line_number, None, "not_an_object", detail, line
-            elif field not in value:
-                detail = f"no field {field!r} (fields: {', '.join(sorted(value)[:8])})"
-                yield line_number, None, "missing_text_field", detail, line
-            elif not isinstance(value[field], str):
-                detail = f"field {field!r} is {type(value[field]).__name__}, expected a string"
-                yield line_number, None, "non_string_text", detail, line
-            else:
+            if isinstance(value, dict) and isinstance(value.get(field), str):
                 yield line_number, value[field], None, "", ""
+            else:
+                reason, detail = _not_a_document(value, field)
+                yield line_number, None, reason, detail, raw.decode("utf-8")
     except EncodingBroken as broken:
         yield broken.line, None, "invalid_encoding", broken.detail, ""
+
+
+def _not_a_document(value: Any, field: str) -> tuple[str, str]:
+    """Why a parsed JSON line holds no document text: the quarantine reason and detail."""
+    if not isinstance(value, dict):
+        return "not_an_object", f"expected a JSON object, got {type(value).__name__}"
+    if field not in value:
+        return "missing_text_field", f"no field {field!r} (fields: {', '.join(sorted(value)[:8])})"
+    return "non_string_text", f"field {field!r} is {type(value[field]).__name__}, expected a string"
+
+
+def _json_error(line: str) -> str:
+    """orjson's message for a line that is not JSON (parsed as text, so offsets count chars)."""
+    try:
+        orjson.loads(line)
+    except orjson.JSONDecodeError as error:
+        return str(error)
+    return "not valid JSON"
 
 
 def parquet_records(path: Path, config: ReaderConfig) -> Iterator[Record]:

@@ -77,6 +77,14 @@ def test_demo_corpus_materializes_and_every_row_is_accounted_for(tmp_path, insta
     assert totals["raw"] == totals["clean"] + totals["filtered"]
     assert totals["filtered"] > 0 and totals["clean"] > 0.8 * totals["raw"]
 
+    # each shard's ingest and cleaning report how fast they ran
+    for table in ("raw_documents", "clean_documents"):
+        metadata = instance.get_latest_materialization_event(
+            AssetKey(table)
+        ).asset_materialization.metadata
+        assert metadata["throughput_mb_per_s"].value > 0, table
+        assert metadata["throughput_docs_per_s"].value > 0, table
+
     reasons = set(_query(defs, "select distinct reason from {schema}.quarantine")["reason"])
     assert reasons >= QUARANTINE_REASONS
     rules = set(_query(defs, "select distinct rule from {schema}.filtered_documents")["rule"])
