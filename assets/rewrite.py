@@ -27,6 +27,7 @@ from corpus.rewrite import (
     load_catalogue,
     rewrite_documents,
 )
+from corpus.rewrite.tokenization import detect_tokenization, tokenization_aware
 from jobs.partitions import corpus_shards
 from resources import PipelineSettings
 
@@ -133,7 +134,11 @@ def rewriting(
     settings: PipelineSettings,
 ):
     config = settings.load()
-    rewriter = Rewriter(catalogue_from_frame(gender_catalogue), config.rewrite)
+    tokenization = detect_tokenization(clean_documents["text"], config.reader.tokenization)
+    context.log.info(f"shard {context.partition_key}: {tokenization.describe()}")
+    rewriter = tokenization_aware(
+        Rewriter(catalogue_from_frame(gender_catalogue), config.rewrite), tokenization.style
+    )
     neutral, log = rewrite_documents(clean_documents, rewriter)
     rules = dict(log.group_by("rule").len().sort("rule").iter_rows())
     yield Output(
@@ -146,6 +151,8 @@ def rewriting(
             "replacements": log.height,
             "catalogue_version": gender_catalogue["version"][0],
             "pronouns": config.rewrite.pronouns,
+            "tokenization": tokenization.style,
+            "tokenization_decision": tokenization.describe(),
         },
     )
     yield Output(log, "rewrite_log", metadata={"dagster/row_count": log.height, **rules})
