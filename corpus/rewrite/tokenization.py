@@ -181,8 +181,6 @@ class TokenizedRewriter:
     def __init__(self, rewriter: Rewriter, style: TokenizationStyle):
         self.rewriter = rewriter
         self.style = style
-        self.catalogue = rewriter.catalogue
-        self.config = rewriter.config
 
     def rewrite(self, text: str) -> RewriteResult:
         """Rewrite one text; offsets in the result are offsets into `text`."""
@@ -234,8 +232,10 @@ class TokenizedRewriter:
         return replacement
 
 
-def tokenization_aware(rewriter: Rewriter, style: TokenizationStyle) -> Rewriter:
+def tokenization_aware(
+    rewriter: Rewriter, style: TokenizationStyle
+) -> Rewriter | TokenizedRewriter:
     """The engine for text of `style`: `rewriter` itself for plain text, else a wrapper."""
     if style == "plain":
         return rewriter
-    return TokenizedRewriter(rewriter, style)  # type: ignore[return-value]
+    return TokenizedRewriter(rewriter, style)
