@@ -23,7 +23,6 @@ from corpus.ingest.config import Tokenization
 from corpus.rewrite.engine import Replacement, Rewriter, RewriteResult
 
 TokenizationStyle = Literal["plain", "wikitext", "ptb"]
-TOKENIZATION_STYLES: tuple[TokenizationStyle, ...] = ("plain", "wikitext", "ptb")
 
 # The kinds of split a deletion undoes; the replacement of an edit is split again by the same kind.
 CLITIC = "clitic"  # "he 's", "does n't": a space before the clitic
