@@ -337,10 +337,14 @@ def _later_verb(text: str, position: int) -> Edit | None:
         takes_object = following in DETERMINERS or following in OBJECT_STARTERS
         # "proud of the club and plays on Sundays": an -s word before a preposition is a verb
         # unless it pairs with a plural before the conjunction ("apples and pears from Spain").
-        unpaired = following in PREPOSITIONS and not words[index - 1].endswith("s")
         if verb in INVERTED_AUXILIARIES or (
             plausible_third_person_verb(verb)
-            and (word == "but" or after_adverb or takes_object or unpaired)
+            and (
+                word == "but"
+                or after_adverb
+                or takes_object
+                or (following in PREPOSITIONS and not words[index - 1].endswith("s"))
+            )
         ):
             return _verb_edit(text, tokens[verb_index].start(), tokens[verb_index].end(), verb)
     return None
