@@ -27,6 +27,7 @@ from corpus.rewrite import (
     find_term_candidates,
     rewrite_documents,
 )
+from corpus.rewrite.tokenization import detect_tokenization, tokenization_aware
 from jobs.partitions import corpus_shards
 from resources import PipelineSettings
 
@@ -143,7 +144,9 @@ def rewriting(
 ):
     config = settings.load()
     catalogue = catalogue_from_frame(gender_catalogue)
-    rewriter = Rewriter(catalogue, config.rewrite)
+    tokenization = detect_tokenization(clean_documents["text"], config.reader.tokenization)
+    context.log.info(f"shard {context.partition_key}: {tokenization.describe()}")
+    rewriter = tokenization_aware(Rewriter(catalogue, config.rewrite), tokenization.style)
     neutral, log = rewrite_documents(clean_documents, rewriter)
     rules = dict(log.group_by("rule").len().sort("rule").iter_rows())
     yield Output(
@@ -157,6 +160,8 @@ def rewriting(
             "catalogue_version": catalogue.version,
             "catalogue_profile": catalogue.profile,
             "pronouns": config.rewrite.pronouns,
+            "tokenization": tokenization.style,
+            "tokenization_decision": tokenization.describe(),
         },
     )
     yield Output(

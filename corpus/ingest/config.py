@@ -7,6 +7,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# How a source's text is tokenized; the rewriter keeps it ("he 's" -> "they 're").
+Tokenization = Literal["auto", "plain", "wikitext", "ptb"]
+
 
 class IngestError(ValueError):
     """A shard that cannot be read at all (as opposed to a bad record, which is quarantined)."""
@@ -31,6 +34,13 @@ class ReaderConfig(BaseModel):
         (".lines.txt",),
         description="Plain-text files whose names end with one of these are always read one "
         "document per line, whatever text_mode says.",
+    )
+    tokenization: Tokenization = Field(
+        "auto",
+        description="How the source text is tokenized, so rewriting keeps it and agrees: "
+        "'plain' (ordinary text), 'wikitext' (\" 's\", \" n't\", \" @-@ \" hyphens), 'ptb' "
+        '(Penn Treebank style: "he \'s", "does n\'t" or "doesn \'t", "\' s"), or \'auto\' '
+        "(detected per shard from its first documents; the rewrite asset logs the decision).",
     )
     batch_rows: int = Field(
         20_000, gt=0, description="Documents per batch; bounds reader memory for large shards."

@@ -9,7 +9,7 @@ without gendered words costs one regex scan and comes back as the very same stri
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 import polars as pl
 from pydantic import BaseModel, ConfigDict, Field
@@ -63,6 +63,11 @@ class RewriteConfig(BaseModel):
         True,
         description="With pronouns: make verbs agree with 'they' (she walks -> they walk, "
         "is he -> are they). Off: only the pronouns change.",
+    )
+    reflexive: Literal["themselves", "themself"] = Field(
+        "themselves",
+        description="With pronouns: what himself/herself become. 'themself' is the singular "
+        "form some style guides prefer for one known person; 'themselves' is the usual one.",
     )
     articles: bool = Field(
         True,
@@ -158,7 +163,9 @@ class Rewriter:
             elif form is not None and not is_word_part(text, start, end):
                 new_edits = [
                     edit
-                    for edit in pronoun_edits(text, start, end, form, self.config.verb_agreement)
+                    for edit in pronoun_edits(
+                        text, start, end, form, self.config.verb_agreement, self.config.reflexive
+                    )
                     if edit.rule != "verb_agreement" or not self._is_catalogue_word(text, edit)
                 ]
             else:

@@ -16,6 +16,7 @@ from corpus.rewrite.surface import APOSTROPHES, match_case
 from corpus.rewrite.verbs import base_form, plausible_third_person_verb
 from corpus.rewrite.wordlists import (
     ADJECTIVAL_PARTICIPLES,
+    BARE_INFINITIVE_TAKERS,
     CLAUSE_BREAKS,
     CONTRACTION_ADVERBS,
     DETERMINERS,
@@ -27,6 +28,7 @@ from corpus.rewrite.wordlists import (
     OBJECT_HER_FOLLOWERS,
     OBJECT_STARTERS,
     PRE_VERB_ADVERBS,
+    PREPOSITIONS,
     STANDALONE_HIS_FOLLOWERS,
 )
 
@@ -119,15 +121,18 @@ PERCEPTION_VERBS = frozenset(
 )
 
 
-def pronoun_edits(text: str, start: int, end: int, role: str, verb_agreement: bool) -> list[Edit]:
-    """The edits for one pronoun match text[start:end] with the given role (see PRONOUN_FORMS)."""
+def pronoun_edits(
+    text: str, start: int, end: int, role: str, verb_agreement: bool, reflexive: str = "themselves"
+) -> list[Edit]:
+    """The edits for one pronoun match text[start:end] with the given role (see PRONOUN_FORMS);
+    `reflexive` is what himself/herself become ("themselves" or "themself")."""
     original = text[start:end]
     if role == SUBJECT:
         return _subject_edits(text, start, end, verb_agreement)
     if role == OBJECT:
         return [Edit(start, end, match_case(original, "them"), "pronoun:object")]
     if role == REFLEXIVE:
-        return [Edit(start, end, match_case(original, "themselves"), "pronoun:reflexive")]
+        return [Edit(start, end, match_case(original, reflexive), "pronoun:reflexive")]
     if role == STANDALONE:
         return [Edit(start, end, match_case(original, "theirs"), "pronoun:possessive")]
     next_word = _next_word_class(text, end)
@@ -135,14 +140,36 @@ def pronoun_edits(text: str, start: int, end: int, role: str, verb_agreement: bo
     if role == HIS:
         replacement = "theirs" if _standalone_his(previous_word, next_word) else "their"
         return [Edit(start, end, match_case(original, replacement), "pronoun:possessive")]
+    if _object_her(text, end, previous_word, next_word):
+        return [Edit(start, end, match_case(original, "them"), "pronoun:object")]
+    return [Edit(start, end, match_case(original, "their"), "pronoun:possessive")]
+
+
+def _object_her(text: str, end: int, previous_word: str | None, next_word: str | None) -> bool:
+    """Whether "her" ending at `end` is an object (-> them) rather than a determiner (-> their),
+    from the word class of what follows it and, in a few verb patterns, of what precedes it."""
     if (
         next_word is None
         or next_word in OBJECT_HER_FOLLOWERS
         or previous_word in DOUBLE_OBJECT_VERBS
         or (previous_word in PERCEPTION_VERBS and next_word.endswith("ing"))
     ):
-        return [Edit(start, end, match_case(original, "them"), "pronoun:object")]
-    return [Edit(start, end, match_case(original, "their"), "pronoun:possessive")]
+        return True
+    if next_word.endswith("ly") and next_word not in LY_VERBS:
+        # an -ly adverb ends the object ("trust her completely."); an -ly adjective is followed
+        # by its noun ("her lovely garden", "her only child")
+        after = _word_after_next(text, end)
+        return after is None or after in OBJECT_HER_FOLLOWERS
+    if previous_word in BARE_INFINITIVE_TAKERS:  # "helped her carry the boxes"
+        after = _word_after_next(text, end)
+        return after in DETERMINERS or after in OBJECT_STARTERS
+    return False
+
+
+def _word_after_next(text: str, position: int) -> str | None:
+    """The word class (as `_next_word_class`) of the second word after `position`."""
+    word = _NEXT_WORD.match(text, position, position + _LOOKAROUND)
+    return _next_word_class(text, word.end()) if word else None
 
 
 def _standalone_his(previous_word: str | None, next_word: str | None) -> bool:
@@ -182,19 +209,21 @@ def _next_word_class(text: str, position: int) -> str | None:
 
 def _subject_edits(text: str, start: int, end: int, verb_agreement: bool) -> list[Edit]:
     """he/she -> they, a contraction as a whole ("he's" -> "they're"/"they've"), then the verb."""
-    original = text[start:end]
+    original = text[start:end].lstrip("(")  # "(S)he" is capitalised by its S
     contraction = (
         _CONTRACTION.match(text, end, end + 6) if text[end : end + 1] in APOSTROPHES else None
     )
     if contraction is not None:
         suffix = contraction.group(1).lower()
+        edits = [Edit(start, end, match_case(original, "they"), "pronoun:subject")]
         if suffix == "s":
             they = "they've" if _contracted_has(text, contraction.end()) else "they're"
             replacement = they.replace("'", text[end])
-            return [
+            edits = [
                 Edit(start, contraction.end(), match_case(original, replacement), "pronoun:subject")
             ]
-        return [Edit(start, end, match_case(original, "they"), "pronoun:subject")]
+        later = _later_verb(text, contraction.end()) if verb_agreement else None
+        return edits if later is None else [*edits, later]
     edits = [Edit(start, end, match_case(original, "they"), "pronoun:subject")]
     if not verb_agreement:
         return edits
@@ -306,8 +335,16 @@ def _later_verb(text: str, position: int) -> Edit | None:
         verb = words[verb_index]
         following = words[verb_index + 1] if verb_index + 1 < len(words) else ""
         takes_object = following in DETERMINERS or following in OBJECT_STARTERS
+        # "proud of the club and plays on Sundays": an -s word before a preposition is a verb
+        # unless it pairs with a plural before the conjunction ("apples and pears from Spain").
         if verb in INVERTED_AUXILIARIES or (
-            plausible_third_person_verb(verb) and (word == "but" or after_adverb or takes_object)
+            plausible_third_person_verb(verb)
+            and (
+                word == "but"
+                or after_adverb
+                or takes_object
+                or (following in PREPOSITIONS and not words[index - 1].endswith("s"))
+            )
         ):
             return _verb_edit(text, tokens[verb_index].start(), tokens[verb_index].end(), verb)
     return None

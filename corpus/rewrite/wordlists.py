@@ -39,7 +39,7 @@ AUXILIARIES = _words(
 # Adverbs that end an object noun phrase: "saw her yesterday", "knew him well".
 CLAUSE_ADVERBS = _words(
     """again away yesterday today tonight tomorrow now then there here too also once twice later
-    soon often always never well anymore everywhere somewhere anywhere instead either"""
+    soon often always never well anymore everywhere somewhere anywhere instead either alone"""
 )
 # Bare infinitives after an object ("let her go", "made her laugh") that are rarely nouns.
 BARE_INFINITIVES = _words(
@@ -54,6 +54,10 @@ DOUBLE_OBJECT_VERBS = _words(
     """wish wishes wished wishing owe owes owed owing bid bids bade grant grants granted
     deny denies denied envy envies envied"""
 )
+# Verbs taking an object and a bare infinitive ("helped her carry the boxes", "let her take the
+# car"): after them "her" + a word + a determiner is an object, as a noun rarely has a determiner
+# right after it. Perception verbs are left out: "saw her brother the other day".
+BARE_INFINITIVE_TAKERS = _words("help helps helped helping let lets letting")
 # After "her": these words show "her" is an object ("gave her the keys", "told her that").
 OBJECT_HER_FOLLOWERS = (
     PREPOSITIONS
@@ -150,4 +154,4 @@ ADJECTIVAL_PARTICIPLES = _words(
     known born"""
 )
 # Adverbs skipped when deciding what "'s" stands for ("he's already left").
-CONTRACTION_ADVERBS = PRE_VERB_ADVERBS | frozenset({"not", "n't", "definitely", "finally"})
+CONTRACTION_ADVERBS = PRE_VERB_ADVERBS | _words("not n't definitely finally since recently")

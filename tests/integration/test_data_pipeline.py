@@ -25,7 +25,7 @@ from corpus.splits import (
 )
 from definitions import build_definitions
 from jobs.data import DATA_GROUPS
-from jobs.runner import materialize_corpus, row_counts
+from jobs.runner import materialize_corpus, register_shards, row_counts
 from tests.conftest import DEMO_PRESET
 
 QUARANTINE_REASONS = {
@@ -295,3 +295,59 @@ def test_split_exports_manifest_matches_its_files_and_tables_carry_their_columns
         schema = event.asset_materialization.metadata["dagster/column_schema"].value
         stored = warehouse.query(f"select * from {{schema}}.{table} limit 0").columns
         assert [column.name for column in schema.columns] == stored, table
+
+
+# A WikiText-style shard written for this test: clitics split off, " @-@ " hyphens, spaced
+# punctuation, one document per blank-line-separated block.
+TOKENIZED_SHARD = "\n\n".join(
+    [
+        " = Harbour Line =",
+        " The harbour line opened in 1 @,@ 902 . Its first chairman was a fisherman 's son , and"
+        " he 's best known for the man @-@ made breakwater that still shelters the boats . He"
+        " does n't appear in the company 's later records , and historians say he has n't left"
+        " any letters .",
+        " = = Later years = =",
+        " After the war the line was run by a local engineer . She 's been described as the most"
+        " careful manager it ever had , and she does n't seem to have missed a single inspection"
+        " . Is n't it strange , one writer asks , that her name is n't on the station plaque ?",
+        " The last stationmaster lived in the cottage by the level crossing . He 'd worked on the"
+        " line for forty years , and when it closed he said he was n't sad , because he 's kept"
+        " every timetable . His collection is now in the town museum , where it 's on show most"
+        " weekends .",
+    ]
+)
+
+
+def test_a_tokenized_shard_is_rewritten_in_its_own_tokenization(tmp_path, instance):
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    (landing / "harbour-line.txt").write_text(TOKENIZED_SHARD, encoding="utf-8")
+    defs = build_definitions(tmp_path / "data", landing, DEMO_PRESET)
+    (shard,) = register_shards(defs, instance)
+    catalogue_run = defs.resolve_job_def("data_job").execute_in_process(
+        instance=instance, asset_selection=[AssetKey("gender_catalogue")]
+    )
+    shard_run = defs.resolve_job_def("shard_job").execute_in_process(
+        instance=instance, partition_key=shard
+    )
+    assert catalogue_run.success and shard_run.success
+    assert all(e.passed for e in shard_run.get_asset_check_evaluations())
+
+    event = instance.get_latest_materialization_event(AssetKey("neutral_documents"))
+    metadata = event.asset_materialization.metadata
+    assert metadata["tokenization"].value == "wikitext"
+    assert "detected" in metadata["tokenization_decision"].value
+    neutral = " ".join(_query(defs, "select text from {schema}.neutral_documents")["text"])
+    for rewritten in (
+        "chairperson was a fisher 's son , and they 're best known for the human @-@ made",
+        "They do n't appear",
+        "historians say they have n't left",
+        "They 've been described",
+        "they do n't seem",
+        "their name is n't on",
+        "They 'd worked on the line",
+        "they said they were n't sad , because they 've kept",
+        "Their collection",
+    ):
+        assert rewritten in neutral
+    assert "it 's on show" in neutral and "the company 's later records" in neutral
