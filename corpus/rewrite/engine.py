@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from corpus.rewrite.catalogue import CatalogueEntry, GenderCatalogue
 from corpus.rewrite.chains import ChainedForms
 from corpus.rewrite.pronouns import PRONOUN_FORMS, Edit, is_word_part, pronoun_edits
+from corpus.rewrite.scanner import FormScanner
 from corpus.rewrite.surface import (
     APOSTROPHES,
     ProtectedSpans,
@@ -24,7 +25,6 @@ from corpus.rewrite.surface import (
     in_title_case_heading,
     indefinite_article,
     match_case,
-    scan_pattern,
     title_case,
 )
 
@@ -44,6 +44,8 @@ REWRITE_LOG_SCHEMA: dict[str, pl.DataType] = {
     "rule": pl.String(),
 }
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'\u2019-])(an?)[ \t]+\Z", re.I)
+_ARTICLE_REACH = 12  # characters before a term searched for its article
+_ARTICLE_ENDINGS = frozenset("aAnN")
 _SLASH = re.compile(r"\s*/\s*")
 _MAX_CHAIN = 3  # longer terms a replacement may complete in a row ("lady doctress" -> "doctor")
 _COMPOUND_REACH = 40  # characters a hyphenated compound may extend around a match (exclusion guard)
@@ -128,7 +130,7 @@ class Rewriter:
             [e.replacement for e in catalogue.entries]
             + [e.plural_replacement for e in catalogue.entries if e.plural_replacement],
         )
-        self._pattern = scan_pattern(self._forms)
+        self._scanner = FormScanner(self._forms)
         self._pattern_ignorecase: re.Pattern[str] | None = None
 
     def rewrite(self, text: str) -> RewriteResult:
@@ -137,10 +139,10 @@ class Rewriter:
             return RewriteResult(text, [])
         lowered = text.lower()
         if len(lowered) == len(text):
-            matches = self._pattern.finditer(lowered)
+            matches = self._scanner.finditer(lowered)
         else:  # a character whose lowercase is longer ('İ') would shift offsets: ignore case
             if self._pattern_ignorecase is None:
-                self._pattern_ignorecase = re.compile(self._pattern.pattern, re.I)
+                self._pattern_ignorecase = re.compile(self._scanner.pattern.pattern, re.I)
             matches = self._pattern_ignorecase.finditer(text)
         edits: list[Edit] = []
         reached = 0  # where the edits so far end
@@ -163,8 +165,10 @@ class Rewriter:
                 ]
             else:
                 continue
-            edits.extend(new_edits)
-            reached = max([reached, *(edit.end for edit in new_edits)])
+            for edit in new_edits:
+                edits.append(edit)
+                if edit.end > reached:
+                    reached = edit.end
         if not edits or protected is None:
             return RewriteResult(text, [])
         return _apply(text, _merge_coordinated(text, edits), protected)
@@ -218,7 +222,11 @@ class Rewriter:
         return edits
 
     def _article_edit(self, text: str, start: int, original: str, replacement: str) -> Edit | None:
-        window_start = max(0, start - 12)
+        window_start = max(0, start - _ARTICLE_REACH)
+        window = text[window_start:start]
+        before = window.rstrip(" \t")
+        if len(before) == len(window) or before[-1:] not in _ARTICLE_ENDINGS:
+            return None  # a cheap test first: no "a"/"an" and a space right before the term
         match = _ARTICLE_BEFORE.search(text, window_start, start)
         if match is None:
             return None
@@ -248,6 +256,7 @@ class Rewriter:
 
 _COORDINATION = re.compile(r"\s+(?:and|or|&)\s+|\s*/\s*", re.I)
 _COORDINATION_BEFORE = re.compile(rf"(?:{_COORDINATION.pattern})\Z", re.I)
+_JOINT_ENDS = frozenset("dDrR&/")  # last characters of "and", "or", "&", "/"
 _COORDINATION_REACH = 12  # characters the "and"/"or"/"/" between two coordinated nouns may take
 
 
@@ -279,7 +288,8 @@ def _coordinated_neighbour(text: str, edit: Edit) -> Edit | None:
     """ "actors and actresses" -> "actors": the replacement already stands coordinated beside it."""
     wanted = edit.replacement.lower()
     window = max(0, edit.start - len(wanted) - _COORDINATION_REACH)
-    joint = _COORDINATION_BEFORE.search(text, window, edit.start)
+    joined = text[window : edit.start].rstrip()[-1:]  # a cheap test first: "and", "or", "&", "/"
+    joint = _COORDINATION_BEFORE.search(text, window, edit.start) if joined in _JOINT_ENDS else None
     if joint is not None:
         begin = joint.start() - len(wanted)
         if (
