@@ -298,7 +298,12 @@ def _coordinated_neighbour(text: str, edit: Edit) -> Edit | None:
             and not _is_word_char(text[begin - 1 : begin] if begin else "")
         ):
             return Edit(begin, edit.end, text[begin : joint.start()], edit.rule)
-    joint = _COORDINATION.match(text, edit.end, edit.end + _COORDINATION_REACH)
+    following = text[edit.end : edit.end + _COORDINATION_REACH]
+    joint = (
+        _COORDINATION.match(text, edit.end, edit.end + _COORDINATION_REACH)
+        if following[:1].isspace() or following[:1] == "/"
+        else None
+    )
     if joint is not None:
         stop = joint.end() + len(wanted)
         kept = text[joint.end() : stop]

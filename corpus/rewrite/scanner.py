@@ -47,7 +47,11 @@ class FormScanner:
         self._offsets = [tuple(sorted(offsets_by_anchor[anchor])) for anchor in self._anchors]
         self._unordered = any(offsets != (0,) for offsets in self._offsets)
         self._automaton = _automaton(self._anchors)
-        self._spaced_automaton = _automaton([" " + anchor for anchor in self._anchors])
+        self._spaced_automaton = (
+            ahocorasick_rs.AhoCorasick([f" {anchor} " for anchor in self._anchors])
+            if self._anchors
+            else None
+        )
 
     def finditer(self, lowered: str) -> list[re.Match[str]]:
         """The matches of the scan regex in `lowered`, left to right, non-overlapping: the same as
@@ -90,15 +94,13 @@ class FormScanner:
 
     def _ascii_candidates(self, lowered: str) -> list[int]:
         """`_candidates` for ASCII text, whose non-word characters all become spaces (a fast
-        table translation): the automaton of " " + anchor then only hits at word starts, so
-        "he" inside "the" costs no Python."""
-        spaced = " " + lowered.translate(_ASCII_NON_WORD_TO_SPACE)
-        size = len(spaced)
+        table translation): the automaton of " anchor " then finds exactly the whole-word
+        anchors (overlapping, as "he he" shares a space), so "he" inside "the" costs no Python."""
+        spaced = f" {lowered.translate(_ASCII_NON_WORD_TO_SPACE)} "
         starts: list[int] = []
         offsets = self._offsets
-        for index, start, end in self._spaced_automaton.find_matches_as_indexes(spaced):
-            if end < size and spaced[end] != " ":
-                continue
+        hits = self._spaced_automaton.find_matches_as_indexes(spaced, overlapping=True)
+        for index, start, _ in hits:
             for offset in offsets[index]:
                 if offset <= start:
                     starts.append(start - offset)  # `spaced` is one longer: start is the anchor's
