@@ -1,5 +1,7 @@
 """Gender-neutral rewriting: the catalogue, term candidates, and the rewritten shards."""
 
+import time
+
 import polars as pl
 from dagster import (
     AllPartitionMapping,
@@ -134,7 +136,10 @@ def rewriting(
 ):
     config = settings.load()
     rewriter = Rewriter(catalogue_from_frame(gender_catalogue), config.rewrite)
+    started = time.perf_counter()
     neutral, log = rewrite_documents(clean_documents, rewriter)
+    seconds = max(time.perf_counter() - started, 1e-9)
+    text_mb = (clean_documents["text"].str.len_bytes().sum() or 0) / 1_000_000
     rules = dict(log.group_by("rule").len().sort("rule").iter_rows())
     yield Output(
         neutral,
@@ -146,6 +151,10 @@ def rewriting(
             "replacements": log.height,
             "catalogue_version": gender_catalogue["version"][0],
             "pronouns": config.rewrite.pronouns,
+            "text_mb": round(text_mb, 6),
+            "rewrite_seconds": round(seconds, 6),
+            "throughput_mb_per_s": round(text_mb / seconds, 2),
+            "throughput_docs_per_s": round(neutral.height / seconds, 1),
         },
     )
     yield Output(log, "rewrite_log", metadata={"dagster/row_count": log.height, **rules})
