@@ -151,7 +151,7 @@ class Rewriter:
             start, end = match.span()
             if protected is None:
                 protected = ProtectedSpans(text, lowered)
-            if protected.overlaps(start, end):
+            if protected and protected.overlaps(start, end):
                 continue
             surface = match.group()
             form = self._forms.get(surface) or self._forms.get(_normal_form(surface))
@@ -323,7 +323,7 @@ def _apply(text: str, edits: list[Edit], protected: ProtectedSpans) -> RewriteRe
     replacements: list[Replacement] = []
     position = 0
     for edit in edits:
-        if edit.start < position or protected.overlaps(edit.start, edit.end):
+        if edit.start < position or (protected and protected.overlaps(edit.start, edit.end)):
             continue
         original = text[edit.start : edit.end]
         if original == edit.replacement:
