@@ -43,14 +43,14 @@ def _with_case(original: str, replacement: str) -> str:
 
 
 class AlternationRegexRewriter:
-    """One regex, `\\b(?:form|form|...)\\b` (longest forms first), run on the lowercased text
-    (re.IGNORECASE is ~6x slower over so many alternatives), and a dict lookup per match: the
-    strongest rewriter of a few lines."""
+    """One regex, `(?<!\\w)(?:form|form|...)(?!\\w)` (longest forms first), run on the lowercased
+    text, and a dict lookup per match: the strongest rewriter of a few lines (a leading `\\b` is
+    1.7x slower, as it holds at word ends too; re.IGNORECASE several times slower)."""
 
     def __init__(self, catalogue: GenderCatalogue, pronouns: bool):
         self.table = replacement_table(catalogue, pronouns)
         forms = sorted(self.table, key=len, reverse=True)
-        self.pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
+        self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
         self.pattern_ignorecase = re.compile(self.pattern.pattern, re.I)
 
     def rewrite(self, text: str) -> str:

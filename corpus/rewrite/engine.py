@@ -1,9 +1,9 @@
 """The gender-neutral rewrite engine: catalogue terms, articles, pronouns and verb agreement.
 
 Implements the corpus rewriting of Bartl & Leavy (2024) (catalogue of gender-exclusive affixed
-nouns -> neutral replacements) plus rule-based pronoun rewriting (see `pronouns`). One compiled
-trie regex finds every catalogue form and pronoun on the lowercased text in a single pass, so text
-without gendered words costs one regex scan and comes back as the very same string object.
+nouns -> neutral replacements) plus rule-based pronoun rewriting (see `pronouns`). One
+Aho-Corasick pass (`scanner`) finds every catalogue form and pronoun on the lowercased text, so
+text without gendered words costs one scan and comes back as the very same string object.
 """
 
 from __future__ import annotations
