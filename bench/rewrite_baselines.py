@@ -77,7 +77,13 @@ class PyAhoCorasickRewriter:
     (`iter_long`), each kept only when it stands between word boundaries."""
 
     def __init__(self, catalogue: GenderCatalogue, pronouns: bool):
-        import ahocorasick  # the bench extra: pip install -e '.[bench]'
+        try:
+            import ahocorasick
+        except ModuleNotFoundError as error:
+            raise SystemExit(
+                "bench/rewrite.py's pyahocorasick baseline needs the bench extra: "
+                ".venv/bin/pip install -e '.[bench]' (or pass --sides without pyahocorasick)"
+            ) from error
 
         self.automaton = ahocorasick.Automaton()
         for form, replacement in replacement_table(catalogue, pronouns).items():
