@@ -1,5 +1,7 @@
 """Gender-neutral rewriting: the catalogue, term candidates, and the rewritten shards."""
 
+import time
+
 import polars as pl
 from dagster import (
     AllPartitionMapping,
@@ -147,7 +149,10 @@ def rewriting(
     tokenization = detect_tokenization(clean_documents["text"], config.reader.tokenization)
     context.log.info(f"shard {context.partition_key}: {tokenization.describe()}")
     rewriter = tokenization_aware(Rewriter(catalogue, config.rewrite), tokenization.style)
+    started = time.perf_counter()
     neutral, log = rewrite_documents(clean_documents, rewriter)
+    seconds = max(time.perf_counter() - started, 1e-9)
+    text_mb = (clean_documents["text"].str.len_bytes().sum() or 0) / 1_000_000
     rules = dict(log.group_by("rule").len().sort("rule").iter_rows())
     yield Output(
         neutral,
@@ -162,6 +167,10 @@ def rewriting(
             "pronouns": config.rewrite.pronouns,
             "tokenization": tokenization.style,
             "tokenization_decision": tokenization.describe(),
+            "text_mb": round(text_mb, 6),
+            "rewrite_seconds": round(seconds, 6),
+            "throughput_mb_per_s": round(text_mb / seconds, 2),
+            "throughput_docs_per_s": round(neutral.height / seconds, 1),
         },
     )
     yield Output(

@@ -1,7 +1,7 @@
-"""Benchmark: rewrite-engine throughput against a naive one-regex-per-term baseline (same run).
+"""Benchmark: the rewrite stage end to end against simple rewriters, each side on one core.
 
-    python bench/rewrite.py                # 200 MB, appends the figures to bench/RESULTS.md
-    python bench/rewrite.py --size-mb 20 --no-append
+    python -m bench.rewrite                    # 50 MB, appends the figures to bench/RESULTS.md
+    python -m bench.rewrite --size-mb 10 --no-append
 
 The text is generated here, not taken from `corpus.demo`: the demo corpus plants a catalogue term
 every ~30 words so that every stage has work, six times denser than prose, which would flatter
@@ -9,35 +9,47 @@ neither engine fairly. This generator writes plain English sentences with a cata
 about once per `--words-per-term` words (200) and a he/she/him/his/her/... pronoun about once per
 `--words-per-pronoun` words (60; ~1.7% of tokens, between news and fiction).
 
-Baseline, as the brief defines it: for every document, one `re.sub(r"\\b" + form + r"\\b",
-replacement, text)` per catalogue form (term and plural). It is timed on the first
-`--baseline-mb` of the documents and its MB/s extrapolated to the whole (it is linear in size).
-MB = 10**6 bytes of UTF-8; one process, so MB/s is per core.
+The documents are written once to a Parquet file (doc_id, shard, text). Every side then runs in
+its own process pinned to one CPU with polars on one thread, and is timed from reading that file
+to its output written (Parquet: the rewritten documents, and for neutune also the rewrite log):
+- regex: one alternation regex of every catalogue form, a dict lookup per match
+  (bench/rewrite_baselines.py);
+- pyahocorasick: an Aho-Corasick automaton of the same forms with word-boundary checks;
+- each of those again with the pronouns as plain word swaps (he -> they, his -> their);
+- neutune catalogue only, and neutune with pronouns (`rewrite_documents`, as the pipeline runs).
+All on the full text, nothing extrapolated. MB = 10**6 bytes of UTF-8 text; MB/s is per core.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import platform
 import random
-import re
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+
+import polars as pl
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from corpus.rewrite import (  # noqa: E402  # noqa: E402
+from bench.machine import memory_gib, peak_rss_mib  # noqa: E402
+from bench.rewrite_baselines import AlternationRegexRewriter, PyAhoCorasickRewriter  # noqa: E402
+from corpus.rewrite import (  # noqa: E402
     DEFAULT_CATALOGUE_PATH,
     DEFAULT_EXCLUSIONS_PATH,
     GenderCatalogue,
     RewriteConfig,
     Rewriter,
     load_catalogue,
+    rewrite_documents,
 )
 
 RESULTS_PATH = Path(__file__).resolve().parent / "RESULTS.md"
@@ -154,133 +166,203 @@ def _pronoun_sentence(rng: random.Random) -> str:
     )
 
 
-class NaiveRewriter:
-    """The baseline: one `re.sub(r"\\b" + form + r"\\b", replacement, text)` per catalogue form
-    (term and plural), the patterns compiled once up front so that only matching is timed."""
-
-    def __init__(self, catalogue: GenderCatalogue):
-        pairs = [(entry.term, entry.replacement) for entry in catalogue.entries]
-        pairs += [(e.plural, e.plural_replacement) for e in catalogue.entries if e.plural]
-        self.patterns = [
-            (re.compile(r"\b" + re.escape(form) + r"\b"), replacement)
-            for form, replacement in pairs
-        ]
-
-    def rewrite(self, text: str) -> str:
-        for pattern, replacement in self.patterns:
-            text = pattern.sub(replacement, text)
-        return text
+# (label, what it compares with): the order the sides run and print in.
+SIDES = {
+    "regex": "one alternation regex, catalogue forms",
+    "pyahocorasick": "pyahocorasick + word boundaries, catalogue forms",
+    "neutune": "neutune, catalogue only",
+    "regex+pronouns": "one alternation regex, forms + pronoun words",
+    "pyahocorasick+pronouns": "pyahocorasick + word boundaries, forms + pronoun words",
+    "neutune+pronouns": "neutune, catalogue + pronouns",
+}
 
 
-def _throughput(documents: list[str], rewrite) -> tuple[float, float]:
-    """(seconds, MB/s) of applying `rewrite` to every document."""
-    size_mb = sum(len(text.encode()) for text in documents) / 1_000_000
+def write_input(documents: list[str], path: Path) -> float:
+    """The documents as the pipeline holds them (doc_id, shard, text); their text MB."""
+    frame = pl.DataFrame(
+        {
+            "doc_id": [f"{index:016x}" for index in range(len(documents))],
+            "shard": ["bench"] * len(documents),
+            "text": documents,
+        }
+    )
+    frame.write_parquet(path)
+    return frame["text"].str.len_bytes().sum() / 1_000_000
+
+
+def worker(side: str, source: Path, output: Path, catalogue_paths: tuple[Path, Path]) -> dict:
+    """Read `source`, rewrite every document with `side`, write the result; time all of it."""
+    catalogue = load_catalogue(*catalogue_paths)
+    pronouns = side.endswith("+pronouns")
+    if side.startswith("neutune"):
+        rewriter = Rewriter(catalogue, RewriteConfig(pronouns=pronouns))
+    elif side.startswith("regex"):
+        rewriter = AlternationRegexRewriter(catalogue, pronouns)
+    else:
+        rewriter = PyAhoCorasickRewriter(catalogue, pronouns)
     started = time.perf_counter()
-    for text in documents:
-        rewrite(text)
-    seconds = time.perf_counter() - started
-    return seconds, size_mb / seconds
+    cpu_started = time.process_time()
+    documents = pl.read_parquet(source)
+    if side.startswith("neutune"):
+        neutral, log = rewrite_documents(documents, rewriter)
+        neutral.write_parquet(output / "neutral.parquet")
+        log.write_parquet(output / "rewrite_log.parquet")
+        changed = int((neutral["n_replacements"] > 0).sum())
+    else:
+        texts = documents["text"].to_list()
+        rewritten = [rewriter.rewrite(text) for text in texts]
+        documents.with_columns(text=pl.Series(rewritten, dtype=pl.String)).write_parquet(
+            output / "neutral.parquet"
+        )
+        changed = sum(new != old for new, old in zip(rewritten, texts, strict=True))
+    return {
+        "side": side,
+        "seconds": time.perf_counter() - started,
+        "cpu_seconds": time.process_time() - cpu_started,
+        "documents": documents.height,
+        "changed": changed,
+        "peak_rss_mib": peak_rss_mib(),
+    }
 
 
-def _prefix(documents: list[str], size_mb: float) -> list[str]:
-    chosen, total = [], 0
-    for text in documents:
-        if total >= size_mb * 1_000_000:
-            break
-        chosen.append(text)
-        total += len(text.encode())
-    return chosen
+def run_worker(side: str, source: Path, args: argparse.Namespace) -> dict:
+    """One side in a fresh process on one CPU, polars on one thread."""
+    environment = dict(os.environ, POLARS_MAX_THREADS="1")
+    with tempfile.TemporaryDirectory(dir=source.parent) as output:
+        command = [
+            sys.executable,
+            "-m",
+            "bench.rewrite",
+            "--worker",
+            side,
+            "--input",
+            str(source),
+            "--output",
+            output,
+            "--catalogue",
+            str(args.catalogue),
+            "--exclusions",
+            str(args.exclusions),
+        ]
+        done = subprocess.run(
+            command, capture_output=True, text=True, cwd=ROOT, env=environment, check=False
+        )
+    if done.returncode != 0:
+        raise RuntimeError(f"the {side} worker failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument(
-        "--size-mb", type=float, default=200.0, help="text to rewrite (default 200)"
-    )
-    parser.add_argument(
-        "--baseline-mb", type=float, default=2.0, help="baseline sample (default 2)"
-    )
+    parser.add_argument("--size-mb", type=float, default=50.0, help="text to rewrite (50)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--words-per-term", type=int, default=200)
     parser.add_argument("--words-per-pronoun", type=int, default=60)
     parser.add_argument("--catalogue", type=Path, default=DEFAULT_CATALOGUE_PATH)
     parser.add_argument("--exclusions", type=Path, default=DEFAULT_EXCLUSIONS_PATH)
     parser.add_argument(
+        "--sides", default=",".join(SIDES), help=f"comma-separated subset of {', '.join(SIDES)}"
+    )
+    parser.add_argument(
         "--no-append", action="store_true", help="do not append to bench/RESULTS.md"
     )
+    parser.add_argument("--worker", choices=list(SIDES), help=argparse.SUPPRESS)
+    parser.add_argument("--input", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--output", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.worker is not None:
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+        figures = worker(args.worker, args.input, args.output, (args.catalogue, args.exclusions))
+        print(json.dumps(figures))
+        return 0
 
+    sides = [side.strip() for side in args.sides.split(",")]
+    unknown = [side for side in sides if side not in SIDES]
+    if unknown:
+        parser.error(f"unknown side(s) {', '.join(unknown)}; choose from {', '.join(SIDES)}")
     catalogue = load_catalogue(args.catalogue, args.exclusions)
     load_before = os.getloadavg()[0]
-    started = time.perf_counter()
     documents = generate_documents(
         args.size_mb, args.seed, catalogue, args.words_per_term, args.words_per_pronoun
     )
-    size_mb = sum(len(text.encode()) for text in documents) / 1_000_000
-    print(
-        f"generated {len(documents):,} documents, {size_mb:.1f} MB "
-        f"in {time.perf_counter() - started:.1f}s"
-    )
-
-    sample = _prefix(documents, args.baseline_mb)
-    naive_seconds, naive_rate = _throughput(sample, NaiveRewriter(catalogue).rewrite)
-    print(
-        f"naive baseline: {naive_rate:.3f} MB/s "
-        f"({naive_seconds:.1f}s on a {args.baseline_mb} MB sample)"
-    )
-
-    catalogue_only = Rewriter(catalogue, RewriteConfig(pronouns=False))
-    with_pronouns = Rewriter(catalogue)
-    rows = []
-    for label, rewriter in (
-        ("catalogue only", catalogue_only),
-        ("catalogue + pronouns", with_pronouns),
-    ):
-        seconds, rate = _throughput(documents, rewriter.rewrite)
-        rows.append((label, seconds, rate, rate / naive_rate))
-        print(f"{label}: {rate:.2f} MB/s ({seconds:.1f}s), {rate / naive_rate:.1f}x naive")
-
+    with tempfile.TemporaryDirectory(prefix="bench-rewrite-") as scratch:
+        source = Path(scratch) / "documents.parquet"
+        size_mb = write_input(documents, source)
+        print(f"{len(documents):,} documents, {size_mb:.1f} MB of text in {source.name}")
+        results = {}
+        for side in sides:
+            results[side] = run_worker(side, source, args)
+            figures = results[side]
+            print(
+                f"{SIDES[side]}: {size_mb / figures['seconds']:.2f} MB/s "
+                f"({figures['seconds']:.1f}s; CPU {figures['cpu_seconds']:.1f}s = "
+                f"{size_mb / figures['cpu_seconds']:.2f} MB/s), "
+                f"{figures['changed']:,} documents changed, peak RSS "
+                f"{figures['peak_rss_mib']:.0f} MiB",
+                flush=True,
+            )
     load = (load_before, os.getloadavg()[0])
-    print(f"1-minute load average: {load[0]:.1f} before, {load[1]:.1f} after (2 cores)")
+    rows = _table(results, size_mb)
+    print("\n".join(rows))
+    print(
+        f"1-minute load average {load[0]:.1f} before, {load[1]:.1f} after ({os.cpu_count()} cores)"
+    )
     if not args.no_append:
-        _append_results(args, size_mb, len(documents), naive_rate, rows, load)
+        _append_results(args, size_mb, len(documents), rows, load)
     return 0
+
+
+def _table(results: dict[str, dict], size_mb: float) -> list[str]:
+    """A Markdown table: MB/s, docs/s, seconds, and each neutune side against the two baselines
+    doing the same kind of work (catalogue forms; forms + pronoun words)."""
+    rows = [
+        "| side | MB/s | MB/s by CPU time | docs/s | seconds (CPU) | documents changed | "
+        "peak RSS MiB | neutune vs this (by CPU time) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for side, figures in results.items():
+        ours = results.get("neutune+pronouns" if side.endswith("+pronouns") else "neutune")
+        versus = (
+            f"{figures['seconds'] / ours['seconds']:.2f}x "
+            f"({figures['cpu_seconds'] / ours['cpu_seconds']:.2f}x)"
+            if ours is not None and ours is not figures
+            else ""
+        )
+        rows.append(
+            f"| {SIDES[side]} | {size_mb / figures['seconds']:.2f} | "
+            f"{size_mb / figures['cpu_seconds']:.2f} | "
+            f"{figures['documents'] / figures['seconds']:,.0f} | {figures['seconds']:.1f} "
+            f"({figures['cpu_seconds']:.1f}) | {figures['changed']:,} | "
+            f"{figures['peak_rss_mib']:.0f} | {versus} |"
+        )
+    return rows
 
 
 def _append_results(
     args: argparse.Namespace,
     size_mb: float,
     n_documents: int,
-    naive_rate: float,
-    rows: list[tuple[str, float, float, float]],
+    rows: list[str],
     load: tuple[float, float],
 ) -> None:
-    command = "python bench/rewrite.py" + "".join(
+    command = "python -m bench.rewrite" + "".join(
         f" {arg}" for arg in sys.argv[1:] if arg != "--no-append"
     )
     lines = [
         "",
-        f"## rewrite engine — {dt.date.today().isoformat()}",
+        f"## rewrite stage end to end, one core per side — {dt.date.today().isoformat()}",
         "",
-        "Machine: 2 cores, 24 GiB, "
-        f"{platform.python_implementation()} {platform.python_version()}; "
-        "one process (MB/s per core). "
-        f"Command: `{command}`. Text: {size_mb:.1f} MB, {n_documents:,} generated documents, a "
-        f"catalogue term per ~{args.words_per_term} words, "
-        f"a pronoun per ~{args.words_per_pronoun}. 1-minute load average {load[0]:.1f} before, "
-        f"{load[1]:.1f} after (other jobs shared the cores).",
+        f"Machine: {os.cpu_count()} cores, {memory_gib():.0f} GiB, "
+        f"{platform.python_implementation()} {platform.python_version()}. Command: `{command}`. "
+        f"Text: {size_mb:.1f} MB, {n_documents:,} generated documents, a catalogue term per "
+        f"~{args.words_per_term} words, a pronoun per ~{args.words_per_pronoun}. Each side in its "
+        "own process pinned to one CPU (polars on one thread), timed from reading the Parquet "
+        "input to its output written; baselines on the full text. 1-minute load average "
+        f"{load[0]:.1f} before, {load[1]:.1f} after (other jobs shared the cores).",
         "",
-        "| engine | MB/s | seconds | vs naive |",
-        "|---|---:|---:|---:|",
-        f"| naive (re.sub per form; {args.baseline_mb} MB sample, extrapolated) "
-        f"| {naive_rate:.3f} | "
-        f"{size_mb / naive_rate:.0f} (est.) | 1.0x |",
-    ]
-    lines += [
-        f"| {label} | {rate:.2f} | {seconds:.1f} | {ratio:.1f}x |"
-        for label, seconds, rate, ratio in rows
+        *rows,
     ]
     with RESULTS_PATH.open("a", encoding="utf-8") as results:
         results.write("\n".join(lines) + "\n")

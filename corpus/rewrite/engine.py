@@ -1,9 +1,9 @@
 """The gender-neutral rewrite engine: catalogue terms, articles, pronouns and verb agreement.
 
 Implements the corpus rewriting of Bartl & Leavy (2024) (catalogue of gender-exclusive affixed
-nouns -> neutral replacements) plus rule-based pronoun rewriting (see `pronouns`). One compiled
-trie regex finds every catalogue form and pronoun on the lowercased text in a single pass, so text
-without gendered words costs one regex scan and comes back as the very same string object.
+nouns -> neutral replacements) plus rule-based pronoun rewriting (see `pronouns`). One
+Aho-Corasick pass (`scanner`) finds every catalogue form and pronoun on the lowercased text, so
+text without gendered words costs one scan and comes back as the very same string object.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from corpus.rewrite.catalogue import CatalogueEntry, GenderCatalogue
 from corpus.rewrite.chains import ChainedForms
 from corpus.rewrite.pronouns import PRONOUN_FORMS, Edit, is_word_part, pronoun_edits
+from corpus.rewrite.scanner import FormScanner
 from corpus.rewrite.surface import (
     APOSTROPHES,
     ProtectedSpans,
@@ -24,7 +25,6 @@ from corpus.rewrite.surface import (
     in_title_case_heading,
     indefinite_article,
     match_case,
-    scan_pattern,
     title_case,
 )
 
@@ -44,6 +44,8 @@ REWRITE_LOG_SCHEMA: dict[str, pl.DataType] = {
     "rule": pl.String(),
 }
 _ARTICLE_BEFORE = re.compile(r"(?<![\w'\u2019-])(an?)[ \t]+\Z", re.I)
+_ARTICLE_REACH = 12  # characters before a term searched for its article
+_ARTICLE_ENDINGS = frozenset("aAnN")
 _SLASH = re.compile(r"\s*/\s*")
 _MAX_CHAIN = 3  # longer terms a replacement may complete in a row ("lady doctress" -> "doctor")
 _COMPOUND_REACH = 40  # characters a hyphenated compound may extend around a match (exclusion guard)
@@ -133,7 +135,7 @@ class Rewriter:
             [e.replacement for e in catalogue.entries]
             + [e.plural_replacement for e in catalogue.entries if e.plural_replacement],
         )
-        self._pattern = scan_pattern(self._forms)
+        self._scanner = FormScanner(self._forms)
         self._pattern_ignorecase: re.Pattern[str] | None = None
 
     def rewrite(self, text: str) -> RewriteResult:
@@ -142,10 +144,10 @@ class Rewriter:
             return RewriteResult(text, [])
         lowered = text.lower()
         if len(lowered) == len(text):
-            matches = self._pattern.finditer(lowered)
+            matches = self._scanner.finditer(lowered)
         else:  # a character whose lowercase is longer ('İ') would shift offsets: ignore case
             if self._pattern_ignorecase is None:
-                self._pattern_ignorecase = re.compile(self._pattern.pattern, re.I)
+                self._pattern_ignorecase = re.compile(self._scanner.pattern.pattern, re.I)
             matches = self._pattern_ignorecase.finditer(text)
         edits: list[Edit] = []
         reached = 0  # where the edits so far end
@@ -154,7 +156,7 @@ class Rewriter:
             start, end = match.span()
             if protected is None:
                 protected = ProtectedSpans(text, lowered)
-            if protected.overlaps(start, end):
+            if protected and protected.overlaps(start, end):
                 continue
             surface = match.group()
             form = self._forms.get(surface) or self._forms.get(_normal_form(surface))
@@ -170,8 +172,10 @@ class Rewriter:
                 ]
             else:
                 continue
-            edits.extend(new_edits)
-            reached = max([reached, *(edit.end for edit in new_edits)])
+            for edit in new_edits:
+                edits.append(edit)
+                if edit.end > reached:
+                    reached = edit.end
         if not edits or protected is None:
             return RewriteResult(text, [])
         return _apply(text, _merge_coordinated(text, edits), protected)
@@ -225,7 +229,11 @@ class Rewriter:
         return edits
 
     def _article_edit(self, text: str, start: int, original: str, replacement: str) -> Edit | None:
-        window_start = max(0, start - 12)
+        window_start = max(0, start - _ARTICLE_REACH)
+        window = text[window_start:start]
+        before = window.rstrip(" \t")
+        if len(before) == len(window) or before[-1:] not in _ARTICLE_ENDINGS:
+            return None  # a cheap test first: no "a"/"an" and a space right before the term
         match = _ARTICLE_BEFORE.search(text, window_start, start)
         if match is None:
             return None
@@ -255,6 +263,7 @@ class Rewriter:
 
 _COORDINATION = re.compile(r"\s+(?:and|or|&)\s+|\s*/\s*", re.I)
 _COORDINATION_BEFORE = re.compile(rf"(?:{_COORDINATION.pattern})\Z", re.I)
+_JOINT_ENDS = frozenset("dDrR&/")  # last characters of "and", "or", "&", "/"
 _COORDINATION_REACH = 12  # characters the "and"/"or"/"/" between two coordinated nouns may take
 
 
@@ -286,7 +295,8 @@ def _coordinated_neighbour(text: str, edit: Edit) -> Edit | None:
     """ "actors and actresses" -> "actors": the replacement already stands coordinated beside it."""
     wanted = edit.replacement.lower()
     window = max(0, edit.start - len(wanted) - _COORDINATION_REACH)
-    joint = _COORDINATION_BEFORE.search(text, window, edit.start)
+    joined = text[window : edit.start].rstrip()[-1:]  # a cheap test first: "and", "or", "&", "/"
+    joint = _COORDINATION_BEFORE.search(text, window, edit.start) if joined in _JOINT_ENDS else None
     if joint is not None:
         begin = joint.start() - len(wanted)
         if (
@@ -295,7 +305,12 @@ def _coordinated_neighbour(text: str, edit: Edit) -> Edit | None:
             and not _is_word_char(text[begin - 1 : begin] if begin else "")
         ):
             return Edit(begin, edit.end, text[begin : joint.start()], edit.rule)
-    joint = _COORDINATION.match(text, edit.end, edit.end + _COORDINATION_REACH)
+    following = text[edit.end : edit.end + _COORDINATION_REACH]
+    joint = (
+        _COORDINATION.match(text, edit.end, edit.end + _COORDINATION_REACH)
+        if following[:1].isspace() or following[:1] == "/"
+        else None
+    )
     if joint is not None:
         stop = joint.end() + len(wanted)
         kept = text[joint.end() : stop]
@@ -315,7 +330,7 @@ def _apply(text: str, edits: list[Edit], protected: ProtectedSpans) -> RewriteRe
     replacements: list[Replacement] = []
     position = 0
     for edit in edits:
-        if edit.start < position or protected.overlaps(edit.start, edit.end):
+        if edit.start < position or (protected and protected.overlaps(edit.start, edit.end)):
             continue
         original = text[edit.start : edit.end]
         if original == edit.replacement:

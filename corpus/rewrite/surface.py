@@ -103,7 +103,7 @@ def scan_pattern(forms: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     trie: dict = {}
     for form in forms:
         node = trie
-        for atom in _atoms(form):
+        for atom in form_atoms(form):
             node = node.setdefault(atom, {})
         node[""] = {}
     if not trie:
@@ -114,10 +114,11 @@ def scan_pattern(forms: Iterable[str], flags: int = 0) -> re.Pattern[str]:
 
 def phrase_regex(form: str) -> str:
     """The regex source for one lowercase form, with the same spacing rules as `scan_pattern`."""
-    return "".join(_atoms(form))
+    return "".join(form_atoms(form))
 
 
-def _atoms(form: str) -> list[str]:
+def form_atoms(form: str) -> list[str]:
+    """The regex source of each character of a lowercase form (see `scan_pattern`)."""
     atoms = []
     for index, char in enumerate(form):
         if char == " ":
@@ -151,10 +152,15 @@ class ProtectedSpans:
     def __init__(self, text: str, lowered: str):
         self._starts: list[int] = []
         self._ends: list[int] = []
-        if "`" in text or "://" in text or "@" in text or "www." in lowered:
+        # single characters first: a one-character search is far faster than a substring one
+        if "`" in text or "@" in text or (":" in text and "://" in text) or "www." in lowered:
             for match in _PROTECTED.finditer(text):
                 self._starts.append(match.start())
                 self._ends.append(match.end())
+
+    def __bool__(self) -> bool:
+        """Whether the text has any protected span at all."""
+        return bool(self._starts)
 
     def overlaps(self, start: int, end: int) -> bool:
         """Whether [start, end) touches any protected span."""

@@ -171,6 +171,14 @@ def test_rewrite_dedup_and_splits_on_the_demo(tmp_path, instance, demo_landing):
         " where regexp_matches(text, '\\b(chairman|policewoman|stewardess|he|she)\\b')",
     )["n"][0]
     assert leftover == 0
+    # the rewrite reports its throughput per shard, as the UI shows it
+    rewritten = instance.get_latest_materialization_event(AssetKey("neutral_documents"))
+    metadata = rewritten.asset_materialization.metadata
+    assert metadata["text_mb"].value > 0 and metadata["rewrite_seconds"].value > 0
+    assert metadata["throughput_mb_per_s"].value == pytest.approx(
+        metadata["text_mb"].value / metadata["rewrite_seconds"].value, rel=0.01
+    )
+    assert metadata["throughput_docs_per_s"].value > 0
 
     # dedup: the demo's planted exact/near/gender-variant copies share their original's cluster
     position = _doc_ids_by_position(defs)
