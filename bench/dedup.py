@@ -1,10 +1,11 @@
 """Deduplication benchmark, end to end: a Parquet corpus on disk -> clusters written to Parquet.
 
 Each side runs in its own subprocess (so peak RSS is its own) on the same corpus file:
-- neutune: reads the corpus (doc_id, text) into memory, as the Dagster asset receives it,
+- neutune: streams the corpus (pl.scan_parquet: read in batches, as the peers do),
   deduplicates (exact Jaccard verification), writes the clusters and saves the signature index
   (the asset does both). Default threads: 2 sketching threads plus polars' pool (2 cores);
-  `neutune-1-thread` runs it with SKETCH_THREADS=1 and POLARS_MAX_THREADS=1.
+  `neutune-1-thread` runs it with SKETCH_THREADS=1 and POLARS_MAX_THREADS=1;
+  `neutune-in-memory` reads the whole corpus first, as the Dagster asset receives it.
 - rensa / datasketch (bench/dedup_peers.py): read the corpus in batches, Python shingling, their
   own MinHash + LSH, estimate-decided pairs, union-find, clusters written; one Python thread.
 Then, for neutune, the incremental run: +10% documents onto the saved index, everything passed
@@ -42,7 +43,7 @@ from bench.machine import memory_gib, peak_rss_mib
 from corpus.dedup import DedupConfig, SignatureIndex, deduplicate
 
 CONFIG = DedupConfig()  # main() replaces it when --bands/--rows are given
-SIDES = ("neutune", "neutune-1-thread", "rensa", "datasketch")
+SIDES = ("neutune", "neutune-1-thread", "neutune-in-memory", "rensa", "datasketch")
 
 
 def _banding_flags() -> str:
@@ -72,10 +73,19 @@ def _capture_pair_counts() -> _PairCounts:
     return handler
 
 
-def _neutune_run(data: Path, output: Path, index_directory: Path, index=None) -> tuple:
-    """Read -> deduplicate -> clusters written -> index saved; (result, seconds, loaded RSS)."""
+def _neutune_run(
+    data: Path, output: Path, index_directory: Path, index=None, in_memory: bool = False
+) -> tuple:
+    """Read -> deduplicate -> clusters written -> index saved; (result, seconds, loaded RSS).
+
+    The corpus is streamed (pl.scan_parquet), or with `in_memory` read whole first, as the
+    Dagster asset receives it.
+    """
     started = time.perf_counter()
-    documents = pl.read_parquet(data, columns=["doc_id", "text"])
+    if in_memory:
+        documents = pl.read_parquet(data, columns=["doc_id", "text"])
+    else:
+        documents = pl.scan_parquet(data).select("doc_id", "text")
     loaded_rss = peak_rss_mib()
     result = deduplicate(documents, CONFIG, index)
     del documents
@@ -84,10 +94,10 @@ def _neutune_run(data: Path, output: Path, index_directory: Path, index=None) ->
     return result, time.perf_counter() - started, loaded_rss
 
 
-def _neutune_worker(data: Path, extra: Path | None, output: Path) -> dict:
+def _neutune_worker(data: Path, extra: Path | None, output: Path, in_memory: bool) -> dict:
     pair_counts = _capture_pair_counts()
     index_directory = output.parent / "index"
-    result, seconds, loaded_rss = _neutune_run(data, output, index_directory)
+    result, seconds, loaded_rss = _neutune_run(data, output, index_directory, None, in_memory)
     figures = {"docs": len(result.clusters), "seconds": seconds, "pairs": pair_counts.lines[-1]}
     figures["clusters"] = result.clusters["cluster_id"].n_unique()
     figures["loaded_rss_mib"] = loaded_rss
@@ -101,7 +111,7 @@ def _neutune_worker(data: Path, extra: Path | None, output: Path) -> dict:
         index = SignatureIndex.load(index_directory, CONFIG)
         figures["index_load_s"] = time.perf_counter() - started
         incremental, incremental_s, _ = _neutune_run(
-            everything, output.parent / "incremental.parquet", index_directory, index
+            everything, output.parent / "incremental.parquet", index_directory, index, in_memory
         )
         figures["incremental_s"] = incremental_s + figures["index_load_s"]
         figures["incremental_docs"] = len(incremental.clusters) - figures["docs"]
@@ -116,7 +126,7 @@ def _worker(side: str, data: Path, extra: Path | None, output: Path, batch_rows:
             import corpus.dedup.verify
 
             corpus.dedup.lsh.SKETCH_THREADS = corpus.dedup.verify.SKETCH_THREADS = 1
-        figures = _neutune_worker(data, extra, output)
+        figures = _neutune_worker(data, extra, output, side == "neutune-in-memory")
     else:
         started = time.perf_counter()
         figures = {"clusters": PEERS[side](data, output, CONFIG, batch_rows)}
@@ -179,12 +189,27 @@ def _agreement(ours: set[frozenset[str]], theirs: set[frozenset[str]]) -> str:
     )
 
 
-def speed(docs: int, corpus: str, sides: list[str], batch_rows: int, results: Path | None) -> None:
+def speed(
+    docs: int,
+    corpus: str,
+    sides: list[str],
+    batch_rows: int,
+    results: Path | None,
+    cache: Path | None,
+) -> None:
+    """Generate (or reuse from `cache`) the corpus, run every side on it, report."""
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_SCRATCH")) as scratch:
         started = time.perf_counter()
         increment = docs // 10
-        frame = CORPORA[corpus](docs + increment)
+        cached = None if cache is None else cache / f"{corpus}-{docs}+{increment}.parquet"
+        if cached is not None and cached.is_file():
+            frame = pl.read_parquet(cached)
+        else:
+            frame = CORPORA[corpus](docs + increment)
+            if cached is not None:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                frame.write_parquet(cached)
         data, extra = Path(scratch) / "corpus.parquet", Path(scratch) / "increment.parquet"
         frame.head(docs).write_parquet(data)
         frame.tail(increment).write_parquet(extra)
@@ -197,9 +222,8 @@ def speed(docs: int, corpus: str, sides: list[str], batch_rows: int, results: Pa
         del frame
         figures = {}
         for side in sides:
-            figures[side] = _run_worker(
-                side, data, extra if side == "neutune" else None, batch_rows
-            )
+            incremental = side in ("neutune", "neutune-in-memory")
+            figures[side] = _run_worker(side, data, extra if incremental else None, batch_rows)
     load_after = os.getloadavg()
     _report(docs, corpus, words, figures, batch_rows, load_before, load_after, results)
 
@@ -330,6 +354,7 @@ def main() -> None:
     parser.add_argument("--corpus", choices=sorted(CORPORA), default="realistic")
     parser.add_argument("--sides", default=",".join(SIDES), help="comma-separated sides to run")
     parser.add_argument("--batch-rows", type=int, default=10_000, help="peers' read batch")
+    parser.add_argument("--cache", type=Path, help="keep generated corpora here for reuse")
     parser.add_argument("--quality", action="store_true", help="measure recall and precision")
     parser.add_argument("--pairs", type=int, default=3_000, help="pairs for --quality")
     parser.add_argument("--results", type=Path, help="append the figures to this Markdown file")
@@ -361,7 +386,14 @@ def main() -> None:
         unknown = set(sides) - set(SIDES)
         if unknown:
             parser.error(f"unknown side(s) {sorted(unknown)}: choose from {', '.join(SIDES)}")
-        speed(arguments.docs, arguments.corpus, sides, arguments.batch_rows, arguments.results)
+        speed(
+            arguments.docs,
+            arguments.corpus,
+            sides,
+            arguments.batch_rows,
+            arguments.results,
+            arguments.cache,
+        )
 
 
 if __name__ == "__main__":
