@@ -41,8 +41,9 @@ class PassedTexts:
                     yield self._texts.gather(block)
             return
         pieces: list[pl.Series] = []
-        buffered = offset = taken = 0
-        for batch in self._lazy.collect_batches(chunk_size=_BATCH_ROWS):
+        buffered = taken = 0
+        offset = int(positions[0])  # the rows before are skipped (Parquet: not even decoded)
+        for batch in self._lazy.slice(offset).collect_batches(chunk_size=_BATCH_ROWS):
             texts = batch.to_series()
             stop = offset + len(texts)
             end = int(np.searchsorted(positions, stop))
