@@ -1,5 +1,6 @@
 """Global stages: near-duplicate clusters, stable splits, their decontamination and export."""
 
+import time
 from pathlib import Path
 
 import polars as pl
@@ -60,8 +61,10 @@ def dedup_clusters(
     index, how = open_index(index_path, config, neutral_documents["doc_id"])
     context.log.info(how)
     reused = len(index) if index is not None else 0
+    started = time.perf_counter()
     result = deduplicate(neutral_documents.select("doc_id", "shard", "text"), config, index)
     result.index.save(index_path)
+    seconds = time.perf_counter() - started  # clustering plus the index save, as a run costs
     clusters = result.clusters
     n_clusters = clusters["cluster_id"].n_unique()
     return Output(
@@ -73,6 +76,12 @@ def dedup_clusters(
             "duplicates": clusters.height - n_clusters,
             "signatures_reused": reused,
             "index": MetadataValue.path(str(index_path)),
+            "seconds": MetadataValue.float(round(seconds, 3)),
+            # documents clustered per second; an incremental run sketches only the new ones
+            "docs_per_second": MetadataValue.float(round(clusters.height / max(seconds, 1e-9), 1)),
+            "new_docs_per_second": MetadataValue.float(
+                round((clusters.height - reused) / max(seconds, 1e-9), 1)
+            ),
         },
     )
 

@@ -1,23 +1,29 @@
-"""Deduplication benchmark: speed and memory against datasketch (and rensa when installed),
-incremental cost, and near-duplicate detection quality on pairs of known Jaccard similarity.
+"""Deduplication benchmark, end to end: a Parquet corpus on disk -> clusters written to Parquet.
 
-The neutune side verifies candidate pairs with the exact Jaccard similarity; the baselines decide
-them by the MinHash estimate, as those libraries do, with the same bands x rows.
+Each side runs in its own subprocess (so peak RSS is its own) on the same corpus file:
+- neutune: streams the corpus (pl.scan_parquet: read in batches, as the peers do),
+  deduplicates (exact Jaccard verification), writes the clusters and saves the signature index
+  (the asset does both). Default threads: 2 sketching threads plus polars' pool (2 cores);
+  `neutune-1-thread` runs it with SKETCH_THREADS=1 and POLARS_MAX_THREADS=1;
+  `neutune-in-memory` reads the whole corpus first, as the Dagster asset receives it.
+- rensa / datasketch (bench/dedup_peers.py): read the corpus in batches, Python shingling, their
+  own MinHash + LSH, estimate-decided pairs, union-find, clusters written; one Python thread.
+Then, for neutune, the incremental run: +10% documents onto the saved index, everything passed
+again (as the asset does), timed with index load and save.
 
-    python -m bench.dedup --docs 100000             # speed + memory (each side in a subprocess)
-    python -m bench.dedup --docs 1000000 --results bench/RESULTS.md
+    python -m bench.dedup --docs 100000 --corpus realistic     # all sides, full data
+    python -m bench.dedup --docs 1000000 --sides neutune,rensa --results bench/RESULTS.md
     python -m bench.dedup --quality --pairs 3000    # recall / precision vs exact 5-gram Jaccard
     python -m bench.dedup --quality --bands 16 --rows 8   # another LSH banding (either mode)
 
-The baselines shingle in Python, one document at a time (the usual way), so they are timed on a
-subsample (`--baseline-docs`) and extrapolated linearly to `--docs`; the printout says so.
+Corpora (bench/dedup_corpora.py): `random` (~100 random Zipf words, few LSH candidates) and
+`realistic` (100-300 words with shared boilerplate paragraphs and edited near copies).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
 import json
 import logging
 import os
@@ -26,18 +32,18 @@ import subprocess
 import sys
 import tempfile
 import time
-import unicodedata
 from pathlib import Path
 
 import numpy as np
 import polars as pl
-import pyarrow as pa
 
+from bench.dedup_corpora import CORPORA
+from bench.dedup_peers import PEERS, python_shingles
 from bench.machine import memory_gib, peak_rss_mib
 from corpus.dedup import DedupConfig, SignatureIndex, deduplicate
 
 CONFIG = DedupConfig()  # main() replaces it when --bands/--rows are given
-_LETTERS = np.frombuffer(b"abcdefghijklmnopqrstuvwxyz", dtype=np.uint8)
+SIDES = ("neutune", "neutune-1-thread", "neutune-in-memory", "rensa", "datasketch")
 
 
 def _banding_flags() -> str:
@@ -45,164 +51,6 @@ def _banding_flags() -> str:
     if (CONFIG.bands, CONFIG.rows) == (DedupConfig().bands, DedupConfig().rows):
         return ""
     return f" --bands {CONFIG.bands} --rows {CONFIG.rows}"
-
-
-@functools.cache
-def _punctuation() -> dict[int, None]:
-    """str.translate table deleting every Unicode punctuation character (category P*)."""
-    return {
-        code: None
-        for code in range(sys.maxunicode + 1)
-        if unicodedata.category(chr(code)).startswith("P")
-    }
-
-
-# ---------------------------------------------------------------------------- synthetic data
-def _vocabulary(rng: np.random.Generator, size: int) -> tuple[np.ndarray, np.ndarray]:
-    """Surface forms of `size` random words, 4 each (word, Word, word, and word.): bytes+offsets."""
-    lengths = rng.integers(2, 11, size)
-    letters = _LETTERS[rng.integers(0, 26, int(lengths.sum()))]
-    words = [bytes(w) for w in np.split(letters, np.cumsum(lengths)[:-1])]
-    forms = []
-    for word in dict.fromkeys(words):  # distinct words only
-        forms += [word, word[:1].upper() + word[1:], word + b",", word + b"."]
-    form_lengths = np.array([len(f) for f in forms], dtype=np.int64)
-    return np.frombuffer(b"".join(forms), dtype=np.uint8), form_lengths
-
-
-def synthetic_corpus(
-    docs: int,
-    seed: int = 0,
-    mean_words: int = 100,
-    near_fraction: float = 0.05,
-    exact_fraction: float = 0.01,
-    vocabulary: int = 50_000,
-) -> pl.DataFrame:
-    """`docs` documents (doc_id, shard, text) of ~mean_words Zipf-distributed words.
-
-    A `near_fraction` of documents copy an earlier document with one word substituted (5-gram
-    Jaccard ~0.9), an `exact_fraction` copy one exactly; copies re-draw case and trailing
-    punctuation, so they only match after normalisation.
-    """
-    rng = np.random.default_rng(seed)
-    form_bytes, form_lengths = _vocabulary(rng, vocabulary)
-    base_words = len(form_lengths) // 4
-    form_starts = np.concatenate(([0], np.cumsum(form_lengths)[:-1]))
-    weights = 1.0 / (np.arange(base_words) + 10.0)
-    lengths = rng.integers(mean_words - 20, mean_words + 21, docs)
-
-    copies = rng.random(docs)
-    is_near = copies < near_fraction
-    is_exact = (copies >= near_fraction) & (copies < near_fraction + exact_fraction)
-    source = np.arange(docs)
-    copied = np.flatnonzero(is_near | is_exact)
-    originals = np.flatnonzero(~(is_near | is_exact))
-    earlier = np.searchsorted(originals, copied)  # originals before each copy
-    copied, earlier = copied[earlier > 0], earlier[earlier > 0]
-    source[copied] = originals[(rng.random(len(copied)) * earlier).astype(np.int64)]
-    lengths[copied] = lengths[source[copied]]
-
-    offsets = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
-    words = rng.choice(base_words, int(offsets[-1]), p=weights / weights.sum()).astype(np.int32)
-    document_of_word = np.repeat(np.arange(docs, dtype=np.int32), lengths)
-    gather = np.arange(len(words), dtype=np.int64) - offsets[document_of_word]
-    gather += offsets[source[document_of_word]]
-    del document_of_word
-    words = words[gather]
-    del gather
-    near = np.flatnonzero(is_near & (source != np.arange(docs)))
-    substituted = offsets[near] + (rng.random(len(near)) * lengths[near]).astype(np.int64)
-    words[substituted] = rng.integers(0, base_words, len(near))
-    forms = words * 4 + rng.choice(4, len(words), p=[0.85, 0.05, 0.05, 0.05]).astype(np.int32)
-    del words
-
-    texts = []
-    for start in range(0, docs, 50_000):
-        stop = min(start + 50_000, docs)
-        chunk_forms = forms[offsets[start] : offsets[stop]]
-        token_bytes = form_lengths[chunk_forms] + 1  # a space after every word
-        token_ends = np.cumsum(token_bytes)
-        gather = np.repeat(form_starts[chunk_forms] - (token_ends - token_bytes), token_bytes)
-        gather += np.arange(int(token_ends[-1]))
-        data = form_bytes[np.minimum(gather, len(form_bytes) - 1)]
-        data[token_ends - 1] = ord(" ")
-        text_offsets = np.concatenate(
-            ([0], token_ends[offsets[start + 1 : stop + 1] - 1 - offsets[start]])
-        )
-        array = pa.LargeStringArray.from_buffers(
-            stop - start, pa.py_buffer(text_offsets.astype(np.int64)), pa.py_buffer(data)
-        )
-        texts.append(pl.Series("text", array).str.strip_chars_end(" "))
-    doc_ids = rng.integers(0, 2**63, (docs, 2), dtype=np.int64)
-    return pl.DataFrame(
-        {
-            "doc_id": [f"{high:016x}{low:016x}" for high, low in doc_ids.tolist()],
-            "shard": f"synthetic-{seed}",
-            "text": pl.concat(texts),
-        }
-    )
-
-
-# ------------------------------------------------------------------------------- baselines
-def python_shingles(text: str, size: int) -> set[str]:
-    """The usual Python shingling: casefold, drop punctuation, split, join word windows."""
-    words = text.casefold().translate(_punctuation()).split()
-    if len(words) < size:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
-
-
-def _python_components(count: int, edges: list[tuple[int, int]]) -> list[int]:
-    parent = list(range(count))
-
-    def find(node: int) -> int:
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for left, right in edges:
-        roots = sorted((find(left), find(right)))
-        parent[roots[1]] = roots[0]
-    return [find(node) for node in range(count)]
-
-
-def _datasketch(texts: list[str]) -> int:
-    from datasketch import MinHash, MinHashLSH
-
-    lsh = MinHashLSH(num_perm=CONFIG.num_perm, params=(CONFIG.bands, CONFIG.rows))
-    sketches, edges, first_of_text = [], [], {}
-    for position, text in enumerate(texts):
-        shingles = python_shingles(text, CONFIG.shingle_size)
-        normalised = " ".join(text.casefold().translate(_punctuation()).split())
-        if normalised in first_of_text:
-            edges.append((first_of_text[normalised], position))
-        first_of_text.setdefault(normalised, position)
-        sketch = MinHash(num_perm=CONFIG.num_perm, seed=CONFIG.seed)
-        sketch.update_batch([s.encode() for s in shingles])
-        sketches.append(sketch)
-        if shingles:
-            for other in lsh.query(sketch):
-                if sketch.jaccard(sketches[other]) >= CONFIG.threshold:
-                    edges.append((other, position))
-            lsh.insert(position, sketch)
-    return len(set(_python_components(len(texts), edges)))
-
-
-def _rensa(texts: list[str]) -> int:
-    from rensa import RMinHash, RMinHashLSH
-
-    shingle_sets = [sorted(python_shingles(text, CONFIG.shingle_size)) for text in texts]
-    sketches = RMinHash.from_token_sets(shingle_sets, CONFIG.num_perm, CONFIG.seed)
-    lsh = RMinHashLSH(CONFIG.threshold, CONFIG.num_perm, CONFIG.bands)
-    lsh.insert_many(sketches)
-    edges = [
-        (position, other)
-        for position, candidates in enumerate(lsh.query_all(sketches))
-        for other in candidates
-        if other > position and sketches[position].jaccard(sketches[other]) >= CONFIG.threshold
-    ]
-    return len(set(_python_components(len(texts), edges)))
 
 
 # --------------------------------------------------------------------------------- workers
@@ -225,130 +73,210 @@ def _capture_pair_counts() -> _PairCounts:
     return handler
 
 
-def _worker(side: str, data: Path, extra: Path | None, sample: int) -> dict:
-    documents = pl.read_parquet(data)
-    loaded_rss = peak_rss_mib()
-    if side == "neutune":
-        pair_counts = _capture_pair_counts()
-        started = time.perf_counter()
-        result = deduplicate(documents, CONFIG)
-        full_s = time.perf_counter() - started
-        figures = {"docs": documents.height, "seconds": full_s, "pairs": pair_counts.lines[-1]}
-        figures["clusters"] = result.clusters["cluster_id"].n_unique()
-        if extra is not None:
-            shard = pl.read_parquet(extra)
-            everything = pl.concat([documents, shard])  # what the dagster asset passes
-            with tempfile.TemporaryDirectory(dir=data.parent) as scratch:
-                directory = Path(scratch) / "index"
-                started = time.perf_counter()
-                result.index.save(directory)
-                figures["index_save_s"] = time.perf_counter() - started
-                figures["index_mib"] = sum(f.stat().st_size for f in directory.iterdir()) / 2**20
-                del result
-                started = time.perf_counter()
-                index = SignatureIndex.load(directory, CONFIG)
-                figures["index_load_s"] = time.perf_counter() - started
-                started = time.perf_counter()
-                shard_only = deduplicate(shard, CONFIG, index)
-                figures["shard_only_s"] = time.perf_counter() - started
-                figures["shard_only_pairs"] = pair_counts.lines[-1]
-                del shard_only
-                started = time.perf_counter()
-                incremental = deduplicate(everything, CONFIG, index)
-                figures["incremental_s"] = time.perf_counter() - started
-                figures["incremental_pairs"] = pair_counts.lines[-1]
-                started = time.perf_counter()
-                incremental.index.save(directory)  # appends a segment, links the old one
-                figures["index_append_s"] = time.perf_counter() - started
-            figures["incremental_docs"] = shard.height
-            figures["clusters_after_increment"] = incremental.clusters["cluster_id"].n_unique()
+def _neutune_run(
+    data: Path, output: Path, index_directory: Path, index=None, in_memory: bool = False
+) -> tuple:
+    """Read -> deduplicate -> clusters written -> index saved; (result, seconds, loaded RSS).
+
+    The corpus is streamed (pl.scan_parquet), or with `in_memory` read whole first, as the
+    Dagster asset receives it.
+    """
+    started = time.perf_counter()
+    if in_memory:
+        documents = pl.read_parquet(data, columns=["doc_id", "text"])
     else:
-        texts = documents["text"].head(sample).to_list()
+        documents = pl.scan_parquet(data).select("doc_id", "text")
+    loaded_rss = peak_rss_mib()
+    result = deduplicate(documents, CONFIG, index)
+    del documents
+    result.clusters.write_parquet(output)
+    result.index.save(index_directory)
+    return result, time.perf_counter() - started, loaded_rss
+
+
+def _neutune_worker(data: Path, extra: Path | None, output: Path, in_memory: bool) -> dict:
+    pair_counts = _capture_pair_counts()
+    index_directory = output.parent / "index"
+    result, seconds, loaded_rss = _neutune_run(data, output, index_directory, None, in_memory)
+    figures = {"docs": len(result.clusters), "seconds": seconds, "pairs": pair_counts.lines[-1]}
+    figures["clusters"] = result.clusters["cluster_id"].n_unique()
+    figures["loaded_rss_mib"] = loaded_rss
+    figures["peak_rss_mib"] = peak_rss_mib()
+    figures["index_mib"] = sum(f.stat().st_size for f in index_directory.iterdir()) / 2**20
+    del result
+    if extra is not None:
+        everything = output.parent / "everything.parquet"
+        pl.concat([pl.read_parquet(data), pl.read_parquet(extra)]).write_parquet(everything)
         started = time.perf_counter()
-        clusters = _datasketch(texts) if side == "datasketch" else _rensa(texts)
-        figures = {"docs": len(texts), "seconds": time.perf_counter() - started}
-        figures["clusters"] = clusters
-    figures.update(side=side, loaded_rss_mib=loaded_rss, peak_rss_mib=peak_rss_mib())
+        index = SignatureIndex.load(index_directory, CONFIG)
+        figures["index_load_s"] = time.perf_counter() - started
+        incremental, incremental_s, _ = _neutune_run(
+            everything, output.parent / "incremental.parquet", index_directory, index, in_memory
+        )
+        figures["incremental_s"] = incremental_s + figures["index_load_s"]
+        figures["incremental_docs"] = len(incremental.clusters) - figures["docs"]
+        figures["incremental_pairs"] = pair_counts.lines[-1]
     return figures
 
 
-def _run_worker(side: str, data: Path, extra: Path | None, sample: int) -> dict | None:
+def _worker(side: str, data: Path, extra: Path | None, output: Path, batch_rows: int) -> dict:
+    if side.startswith("neutune"):
+        if side == "neutune-1-thread":
+            import corpus.dedup.lsh
+            import corpus.dedup.verify
+
+            corpus.dedup.lsh.SKETCH_THREADS = corpus.dedup.verify.SKETCH_THREADS = 1
+        figures = _neutune_worker(data, extra, output, side == "neutune-in-memory")
+    else:
+        started = time.perf_counter()
+        figures = {"clusters": PEERS[side](data, output, CONFIG, batch_rows)}
+        figures["seconds"] = time.perf_counter() - started
+        figures["docs"] = pl.scan_parquet(output).select(pl.len()).collect().item()
+        figures["peak_rss_mib"] = peak_rss_mib()
+    figures["side"] = side
+    return figures
+
+
+def _run_worker(side: str, data: Path, extra: Path | None, batch_rows: int) -> dict | None:
+    output = data.parent / side / "clusters.parquet"
+    output.parent.mkdir()
     command = [sys.executable, "-m", "bench.dedup", "--worker", side, "--data", str(data)]
-    command += ["--baseline-docs", str(sample)] + (["--extra", str(extra)] if extra else [])
-    command += ["--bands", str(CONFIG.bands), "--rows", str(CONFIG.rows)]
+    command += ["--output", str(output), "--batch-rows", str(batch_rows)]
+    command += (["--extra", str(extra)] if extra else []) + ["--bands", str(CONFIG.bands)]
+    command += ["--rows", str(CONFIG.rows)]
+    environment = dict(os.environ)
+    if side == "neutune-1-thread":
+        environment["POLARS_MAX_THREADS"] = "1"
     root = Path(__file__).resolve().parents[1]
-    done = subprocess.run(command, capture_output=True, text=True, cwd=root, env=os.environ)
+    done = subprocess.run(command, capture_output=True, text=True, cwd=root, env=environment)
     if done.returncode != 0:
-        print(f"{side}: skipped ({done.stderr.strip().splitlines()[-1]})")
+        print(f"{side}: failed ({done.stderr.strip().splitlines()[-1]})")
         return None
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    print(done.stdout.strip().splitlines()[-1], flush=True)
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    figures["duplicate_sets"] = _duplicate_sets(output)
+    return figures
 
 
-def speed(docs: int, baseline_docs: int, results: Path | None) -> None:
-    load_before = os.getloadavg()[0]
-    with tempfile.TemporaryDirectory() as scratch:
+def _duplicate_sets(clusters: Path) -> set[frozenset[str]]:
+    """The clusters with more than one document, as sets of doc_ids."""
+    grouped = (
+        pl.read_parquet(clusters, columns=["doc_id", "cluster_id"])
+        .group_by("cluster_id")
+        .agg("doc_id")
+        .filter(pl.col("doc_id").list.len() > 1)
+    )
+    return {frozenset(members) for members in grouped["doc_id"].to_list()}
+
+
+def _agreement(ours: set[frozenset[str]], theirs: set[frozenset[str]]) -> str:
+    """How a peer's duplicate sets compare with neutune's (pairs in the same cluster)."""
+
+    def pairs(sets: set[frozenset[str]]) -> set[tuple[str, str]]:
+        return (
+            {(a, b) for members in sets for a in members for b in members if a < b}
+            if sum(len(m) ** 2 for m in sets) < 5e7
+            else set()
+        )
+
+    ours_pairs, their_pairs = pairs(ours), pairs(theirs)
+    if not ours_pairs and ours:
+        return "too many pairs to compare"
+    shared = len(ours_pairs & their_pairs)
+    return (
+        f"{len(their_pairs):,} duplicate pairs, {shared:,} shared with neutune's "
+        f"{len(ours_pairs):,}"
+    )
+
+
+def speed(
+    docs: int,
+    corpus: str,
+    sides: list[str],
+    batch_rows: int,
+    results: Path | None,
+    cache: Path | None,
+) -> None:
+    """Generate (or reuse from `cache`) the corpus, run every side on it, report."""
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_SCRATCH")) as scratch:
         started = time.perf_counter()
         increment = docs // 10
-        corpus = synthetic_corpus(docs + increment)
+        cached = None if cache is None else cache / f"{corpus}-{docs}+{increment}.parquet"
+        if cached is not None and cached.is_file():
+            frame = pl.read_parquet(cached)
+        else:
+            frame = CORPORA[corpus](docs + increment)
+            if cached is not None:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                frame.write_parquet(cached)
         data, extra = Path(scratch) / "corpus.parquet", Path(scratch) / "increment.parquet"
-        corpus.head(docs).write_parquet(data)
-        corpus.tail(increment).write_parquet(extra)
+        frame.head(docs).write_parquet(data)
+        frame.tail(increment).write_parquet(extra)
+        words = frame.head(docs)["text"].str.count_matches(r"\S+").mean()
+        megabytes = data.stat().st_size / 2**20
         print(
-            f"generated {docs:,} + {increment:,} documents in {time.perf_counter() - started:.1f}s"
+            f"generated {docs:,} + {increment:,} {corpus} documents ({words:.0f} words on "
+            f"average, {megabytes:,.0f} MiB Parquet) in {time.perf_counter() - started:.1f}s"
         )
-        del corpus
-        ours = _run_worker("neutune", data, extra, baseline_docs)
-        baselines = [
-            _run_worker(side, data, None, baseline_docs) for side in ("datasketch", "rensa")
-        ]
-    assert ours is not None
-    rate = ours["docs"] / ours["seconds"]
-    rows = [
-        f"| neutune (this repo) | {ours['docs']:,} | {ours['seconds']:.1f} | {rate:,.0f} | "
-        f"{ours['seconds']:.1f} | {ours['peak_rss_mib']:,.0f} | 1.0x |"
-    ]
-    for baseline in filter(None, baselines):
-        baseline_rate = baseline["docs"] / baseline["seconds"]
+        del frame
+        figures = {}
+        for side in sides:
+            incremental = side in ("neutune", "neutune-in-memory")
+            figures[side] = _run_worker(side, data, extra if incremental else None, batch_rows)
+    load_after = os.getloadavg()
+    _report(docs, corpus, words, figures, batch_rows, load_before, load_after, results)
+
+
+def _report(docs, corpus, words, figures, batch_rows, load_before, load_after, results) -> None:
+    ours = figures.get("neutune")
+    rensa = figures.get("rensa")
+    rows = []
+    for side, side_figures in figures.items():
+        if side_figures is None:
+            continue
+        rate = side_figures["docs"] / side_figures["seconds"]
+        versus = f"{rate / (rensa['docs'] / rensa['seconds']):.2f}x" if rensa else "-"
+        memory = f"{side_figures['peak_rss_mib'] / rensa['peak_rss_mib']:.2f}x" if rensa else "-"
+        agreement = (
+            _agreement(ours["duplicate_sets"], side_figures["duplicate_sets"])
+            if ours and side != "neutune"
+            else f"{len(side_figures['duplicate_sets']):,} duplicate sets"
+        )
         rows.append(
-            f"| {baseline['side']} (Python shingling, subsample) | {baseline['docs']:,} | "
-            f"{baseline['seconds']:.1f} | {baseline_rate:,.0f} | {docs / baseline_rate:,.0f} "
-            f"(est.) | {baseline['peak_rss_mib']:,.0f} | {rate / baseline_rate:.1f}x |"
+            f"| {side} | {side_figures['docs']:,} | {side_figures['seconds']:.1f} | "
+            f"{rate:,.0f} | {versus} | {side_figures['peak_rss_mib']:,.0f} | {memory} | "
+            f"{side_figures['clusters']:,} | {agreement} |"
         )
-    with_io = ours["incremental_s"] + ours["index_load_s"] + ours["index_append_s"]
-    share = 100 * ours["incremental_s"] / ours["seconds"]
-    shard_share = 100 * ours["shard_only_s"] / ours["seconds"]
-    notes = [
-        f"neutune peak RSS includes the loaded corpus ({ours['loaded_rss_mib']:,.0f} MiB); "
-        f"{ours['clusters']:,} clusters; index {ours['index_mib']:,.0f} MiB on disk, first "
-        f"save {ours['index_save_s']:.2f}s. Full run: {ours['pairs']}.",
-        f"Incremental: +{ours['incremental_docs']:,} documents onto the {ours['docs']:,}-document "
-        f"index, all {ours['docs'] + ours['incremental_docs']:,} texts passed (as the dagster "
-        f"asset does), in {ours['incremental_s']:.2f}s = {share:.1f}% of the full run; with "
-        f"index load ({ours['index_load_s']:.2f}s) and append-save "
-        f"({ours['index_append_s']:.2f}s) {with_io:.2f}s = {100 * with_io / ours['seconds']:.1f}%."
-        f" {ours['incremental_pairs']}.",
-        f"Passing only the new shard: {ours['shard_only_s']:.2f}s = {shard_share:.1f}%; "
-        f"{ours['shard_only_pairs']}.",
-        "Baselines are timed on the first documents and extrapolated linearly (their LSH "
-        "queries grow with the index, so the estimate flatters them).",
-    ]
     table = [
-        "| side | docs timed | seconds | docs/s | seconds for "
-        f"{docs:,} | peak RSS MiB | neutune speed-up |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| side | docs | seconds | docs/s | speed vs rensa | peak RSS MiB | RSS vs rensa | "
+        "clusters | duplicate sets / agreement |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
         *rows,
     ]
+    notes = []
+    if ours:
+        with_io = ours["incremental_s"]
+        notes += [
+            f"neutune: corpus loaded at {ours['loaded_rss_mib']:,.0f} MiB RSS; index "
+            f"{ours['index_mib']:,.0f} MiB on disk. Full run: {ours['pairs']}.",
+            f"Incremental: +{ours['incremental_docs']:,} documents onto the saved index, all "
+            f"texts passed again (as the asset does), read + index load + dedup + clusters "
+            f"written + index saved: {with_io:.2f}s = {100 * with_io / ours['seconds']:.1f}% of "
+            f"the full run (same steps). {ours['incremental_pairs']}.",
+        ]
     print("\n".join(table + notes))
     if results is not None:
-        memory = memory_gib()
         header = (
-            f"\n## dedup (MinHash LSH, exact verification) — {dt.date.today().isoformat()}\n\n"
-            f"Machine: {os.cpu_count()} cores, {memory:.0f} GiB, CPython "
-            f"{platform.python_version()}. Command: `python -m bench.dedup --docs {docs} "
-            f"--baseline-docs {baseline_docs}{_banding_flags()}`. Data: synthetic ~100-word "
-            f"documents, 5% near and 1% exact copies; {CONFIG!r}. 1-minute load average "
-            f"{load_before:.1f} before, "
-            f"{os.getloadavg()[0]:.1f} after (other jobs shared the cores).\n\n"
+            f"\n## dedup end to end, {corpus} corpus, {docs:,} documents — "
+            f"{dt.date.today().isoformat()}\n\n"
+            f"Machine: {os.cpu_count()} cores, {memory_gib():.0f} GiB, CPython "
+            f"{platform.python_version()}. Command: `flock /tmp/neutune-bench.lock python -m "
+            f"bench.dedup --docs {docs} --corpus {corpus} --sides {','.join(figures)}"
+            f"{_banding_flags()}`. Corpus: {words:.0f} words per document on average; "
+            f"{CONFIG!r}; peers read {batch_rows:,} rows per batch. Load average (1/5/15 min) "
+            f"{'/'.join(f'{v:.1f}' for v in load_before)} before, "
+            f"{'/'.join(f'{v:.1f}' for v in load_after)} after (other jobs shared the cores).\n\n"
         )
         with results.open("a", encoding="utf-8") as handle:
             handle.write(header + "\n".join(table) + "\n\n" + "\n".join(notes) + "\n")
@@ -423,7 +351,10 @@ def quality(pairs: int, results: Path | None) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=100_000, help="documents in the full run")
-    parser.add_argument("--baseline-docs", type=int, default=20_000, help="baseline subsample")
+    parser.add_argument("--corpus", choices=sorted(CORPORA), default="realistic")
+    parser.add_argument("--sides", default=",".join(SIDES), help="comma-separated sides to run")
+    parser.add_argument("--batch-rows", type=int, default=10_000, help="peers' read batch")
+    parser.add_argument("--cache", type=Path, help="keep generated corpora here for reuse")
     parser.add_argument("--quality", action="store_true", help="measure recall and precision")
     parser.add_argument("--pairs", type=int, default=3_000, help="pairs for --quality")
     parser.add_argument("--results", type=Path, help="append the figures to this Markdown file")
@@ -432,6 +363,7 @@ def main() -> None:
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--data", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--extra", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--output", type=Path, help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     if arguments.bands or arguments.rows:
         global CONFIG
@@ -440,13 +372,28 @@ def main() -> None:
         )
     if arguments.worker:
         figures = _worker(
-            arguments.worker, arguments.data, arguments.extra, arguments.baseline_docs
+            arguments.worker,
+            arguments.data,
+            arguments.extra,
+            arguments.output,
+            arguments.batch_rows,
         )
         print(json.dumps(figures))
     elif arguments.quality:
         quality(arguments.pairs, arguments.results)
     else:
-        speed(arguments.docs, arguments.baseline_docs, arguments.results)
+        sides = arguments.sides.split(",")
+        unknown = set(sides) - set(SIDES)
+        if unknown:
+            parser.error(f"unknown side(s) {sorted(unknown)}: choose from {', '.join(SIDES)}")
+        speed(
+            arguments.docs,
+            arguments.corpus,
+            sides,
+            arguments.batch_rows,
+            arguments.results,
+            arguments.cache,
+        )
 
 
 if __name__ == "__main__":

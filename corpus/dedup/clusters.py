@@ -37,12 +37,10 @@ from typing import NamedTuple
 import numpy as np
 import polars as pl
 
-from corpus.dedup.config import (
-    CLUSTER_SCHEMA,
-    DedupConfig,
-)
+from corpus.dedup.config import CLUSTER_SCHEMA, DOCS_PER_CHUNK, DedupConfig
 from corpus.dedup.index import INDEX_DOCUMENT_SCHEMA, SignatureIndex
 from corpus.dedup.lsh import band_keys, sketch
+from corpus.dedup.texts import PassedTexts
 from corpus.dedup.verify import ExactJaccard, near_duplicate_edges, similarity_to_representatives
 
 _MAX_SEGMENTS = 16  # signature blocks (= segment files) kept before a run compacts them into one
@@ -54,12 +52,15 @@ class DedupResult(NamedTuple):
 
 
 def deduplicate(
-    documents: pl.DataFrame,
+    documents: pl.DataFrame | pl.LazyFrame,
     config: DedupConfig = DedupConfig(),  # noqa: B008 (frozen, so a shared default is safe)
     index: SignatureIndex | None = None,
 ) -> DedupResult:
     """Cluster `documents` (doc_id, text) together with every document already in `index`.
 
+    `documents` may be a LazyFrame (e.g. `pl.scan_parquet(...)`): its texts are then streamed,
+    once to sketch them and once for the texts of candidate pairs (corpus.dedup.texts), so only
+    the doc_ids, signatures and band keys are held in memory.
     Only documents whose doc_id is not in the index are sketched; the returned clusters frame
     covers all documents, the index's first (in index order), then the new ones (input order).
     Pass the indexed documents' texts too (as the dagster asset does): candidate pairs are then
@@ -74,9 +75,13 @@ def deduplicate(
             "pass the config the index was built with, or no index to start over"
         )
     passed = _validated(documents)
+    texts = PassedTexts(documents)
     new_documents = _new_documents(passed, index)
     old_texts = len(index.text_hashes)
-    new_text_rows, text_hashes, new_signatures = sketch(new_documents["text"], index, config)
+    new_positions = new_documents["position"].to_numpy().astype(np.int64)
+    new_text_rows, text_hashes, new_signatures = sketch(
+        texts.in_order(new_positions, DOCS_PER_CHUNK), len(new_positions), index, config
+    )
     blocks, key_blocks, stored = index.signature_blocks, index.band_key_blocks, index._stored
     if len(new_signatures):
         blocks += (new_signatures,)
@@ -86,7 +91,13 @@ def deduplicate(
         key_blocks = (np.concatenate(key_blocks, axis=1),)
 
     exact = ExactJaccard(
-        passed, new_documents, new_text_rows, index.documents, len(text_hashes), config
+        passed["doc_id"],
+        texts,
+        new_positions,
+        new_text_rows,
+        index.documents,
+        len(text_hashes),
+        config,
     )
     near_left, near_right = near_duplicate_edges(
         blocks, key_blocks, text_hashes, old_texts, config, exact
@@ -150,15 +161,18 @@ def deduplicate(
     return DedupResult(clusters=clusters, index=updated)
 
 
-def _validated(documents: pl.DataFrame) -> pl.DataFrame:
-    """doc_id and text (nulls as empty text) of `documents`, after checking the doc_ids."""
-    missing = {"doc_id", "text"} - set(documents.columns)
+def _validated(documents: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
+    """The doc_id column of `documents`, after checking the columns and the doc_ids."""
+    columns = documents.collect_schema().names()
+    missing = {"doc_id", "text"} - set(columns)
     if missing:
         raise ValueError(
             f"documents lack column(s) {sorted(missing)}: deduplicate() needs doc_id and text "
-            f"(got {documents.columns})"
+            f"(got {columns})"
         )
-    frame = documents.select(pl.col("doc_id"), pl.col("text").fill_null(""))
+    frame = documents.select("doc_id")
+    if isinstance(frame, pl.LazyFrame):
+        frame = frame.collect()
     if frame["doc_id"].null_count():
         raise ValueError("documents have null doc_id values: give every row a doc_id")
     if frame["doc_id"].n_unique() < frame.height:  # 4x cheaper than is_duplicated on 1M ids

@@ -11,7 +11,7 @@ CLUSTER_SCHEMA: dict[str, pl.DataType] = {
     "is_representative": pl.Boolean(),
     "similarity": pl.Float64(),
 }
-DOCS_PER_CHUNK = 16_384  # documents sketched together: bounds memory, balances the threads
+DOCS_PER_CHUNK = 8_192  # documents sketched together: bounds memory (~150 MB each), balances
 SKETCH_THREADS = 2  # chunks sketched (or bands paired) at once: the reference machine has 2 cores
 PAIRS_PER_CHUNK = 65_536  # candidate pairs verified together (2 x 64k x 512 bytes gathered)
 

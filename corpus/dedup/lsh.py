@@ -5,13 +5,14 @@ Rajaraman & Ullman, "Mining of Massive Datasets", ch. 3)."""
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from collections import deque
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
 import polars as pl
 
 from corpus.dedup.config import (
-    DOCS_PER_CHUNK,
     PAIRS_PER_CHUNK,
     SKETCH_THREADS,
     DedupConfig,
@@ -40,20 +41,21 @@ _EMPTY_TEXT_HASH = int(
 
 
 def sketch(
-    texts: pl.Series, index: SignatureIndex, config: DedupConfig
+    chunks: Iterable[pl.Series], count: int, index: SignatureIndex, config: DedupConfig
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Text row of each new document, the exact hashes of all rows, the new rows' signatures.
 
+    `chunks` are the `count` new documents' texts, in order, at most DOCS_PER_CHUNK at a time.
     A document whose normalised text is already in the index (or earlier in this batch) reuses
     that row; only texts first seen here are shingled and signed, one chunk at a time, straight
-    into one preallocated signature array (memory: the new signatures once, plus two chunks).
+    into one preallocated signature array (memory: the new signatures once, plus a few chunks).
     """
     known_order = np.argsort(index.text_hashes)
     known_sorted = index.text_hashes[known_order]
     old = len(index.text_hashes)
 
-    def sketch_chunk(start: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        words = word_hashes(texts.slice(start, DOCS_PER_CHUNK))
+    def sketch_chunk(texts: pl.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        words = word_hashes(texts)
         hashes = sequence_hashes(words)
         _, first_in_chunk = np.unique(hashes, return_index=True)
         unseen = first_in_chunk[~contains(known_sorted, hashes[first_in_chunk])]
@@ -61,16 +63,27 @@ def sketch(
         shingles = shingle_hashes(select_sequences(words, unseen), config.shingle_size)
         return hashes, hashes[unseen], minhash_signatures(shingles, config.num_perm, config.seed)
 
-    signatures = np.empty((len(texts), config.num_perm), dtype=np.uint32)
+    signatures = np.empty((count, config.num_perm), dtype=np.uint32)
     hashes_per_chunk, signed_hashes, written = [], [], 0
-    # numpy, polars and pyarrow release the GIL, so chunks overlap on the cores we are given.
+
+    def keep(sketched: tuple[np.ndarray, np.ndarray, np.ndarray]) -> None:
+        nonlocal written
+        hashes, chunk_signed, chunk_signatures = sketched
+        hashes_per_chunk.append(hashes)
+        signed_hashes.append(chunk_signed)
+        signatures[written : written + len(chunk_signatures)] = chunk_signatures
+        written += len(chunk_signatures)
+
+    # numpy, polars and pyarrow release the GIL, so chunks overlap on the cores we are given;
+    # at most SKETCH_THREADS + 1 chunks are read ahead (a streamed corpus stays out of memory).
     with ThreadPoolExecutor(max_workers=SKETCH_THREADS) as pool:
-        starts = range(0, len(texts), DOCS_PER_CHUNK)
-        for hashes, chunk_signed, chunk_signatures in pool.map(sketch_chunk, starts):
-            hashes_per_chunk.append(hashes)
-            signed_hashes.append(chunk_signed)
-            signatures[written : written + len(chunk_signatures)] = chunk_signatures
-            written += len(chunk_signatures)
+        pending: deque[Future] = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(sketch_chunk, chunk))
+            if len(pending) > SKETCH_THREADS:
+                keep(pending.popleft().result())
+        while pending:
+            keep(pending.popleft().result())
     all_hashes = np.concatenate([np.zeros(0, np.uint64), *hashes_per_chunk])
     candidate_hashes = np.concatenate([np.zeros(0, np.uint64), *signed_hashes])
     # A text first seen in two chunks was signed twice: keep its first signature. Rows only move

@@ -7,12 +7,14 @@ are hashed with xxh3-64 of their UTF-8 bytes, so the hashes (and every signature
 are stable across runs and library versions (up to Unicode table updates in polars); an index
 records `HASH_SCHEME` and refuses to mix schemes.
 
-Implementation chosen by measurement (bench/dedup.py, figures in bench/RESULTS.md; ~100-word
-documents, 128 permutations, end to end incl. LSH and clustering, 2 shared cores):
-- datasketch (Python shingling, `MinHash.update_batch`, `MinHashLSH`): ~2.7k docs/s.
-- rensa 0.5 (Rust MinHash + LSH, batch API): ~11k docs/s; its shingling is still a per-document
-  Python loop, and it would be a new dependency.
-- this module (numpy + polars, no per-document Python loop): ~28-40k docs/s. polars splits texts
+Implementation chosen by measurement (bench/dedup.py, figures in bench/RESULTS.md: 1M documents
+of ~200 words with shared paragraphs, 128 permutations, Parquet in -> clusters out, 2 shared
+cores, 2026-11-30):
+- datasketch (Python shingling, `MinHash.update_batch`, `MinHashLSH`): a few hundred docs/s.
+- rensa 0.5 (Rust MinHash + RMinHashLSH): 5.7k docs/s, 6.7 GB; its shingling is a per-document
+  Python loop.
+- this module (numpy + polars, no per-document Python loop): 20k docs/s (12.8k streaming the
+  corpus, 2.7 GB). polars splits texts
   into raw tokens, pyarrow dictionary-encodes them, only the distinct tokens are normalised and
   hashed, shingle hashes are combined from adjacent word hashes with sliding slices, and the
   signature is a segmented minimum (`np.minimum.reduceat`) of `(a * x + b) mod 2**32` over

@@ -23,6 +23,7 @@ from corpus.dedup.minhash import (
     shingle_hashes,
     word_hashes,
 )
+from corpus.dedup.texts import PassedTexts
 
 LOGGER = logging.getLogger(__name__)
 
@@ -114,20 +115,21 @@ class ExactJaccard:
 
     def __init__(
         self,
-        passed: pl.DataFrame,
-        new_documents: pl.DataFrame,
+        doc_ids: pl.Series,
+        texts: PassedTexts,
+        new_positions: np.ndarray,
         new_text_rows: np.ndarray,
         index_documents: pl.DataFrame,
         text_row_count: int,
         config: DedupConfig,
     ) -> None:
+        """doc_ids and texts of the passed documents; the new ones' positions and text rows."""
         self._text_row_count = text_row_count
-        self._texts = passed["text"]
-        self._doc_ids = passed["doc_id"]
+        self._texts = texts
+        self._doc_ids = doc_ids
         order = np.argsort(new_text_rows, kind="stable")
         self._new_rows = new_text_rows[order]  # sorted text rows of the new documents
-        # their positions among the passed documents
-        self._new_positions = new_documents["position"].to_numpy().astype(np.int64)[order]
+        self._new_positions = new_positions[order]  # their positions among the passed documents
         self._index_documents = index_documents
         self._config = config
         self._rows = np.zeros(0, np.int64)  # rows looked up so far, in the order of _shingles

@@ -142,6 +142,24 @@ def test_incremental_run_equals_full_run():
         assert after[doc_id] == cluster_id or merged
 
 
+def test_a_streamed_parquet_corpus_gives_the_same_clusters_as_a_frame(tmp_path, monkeypatch):
+    # Small read batches and sketch chunks, so that chunks span batches and batches span chunks.
+    monkeypatch.setattr("corpus.dedup.texts._BATCH_ROWS", 37)
+    monkeypatch.setattr("corpus.dedup.clusters.DOCS_PER_CHUNK", 50)
+    texts = _corpus_with_near_duplicates(300, seed=12)
+    documents = _documents([None if i % 97 == 5 else text for i, text in enumerate(texts)])
+    documents.head(200).write_parquet(tmp_path / "first.parquet")
+    documents.write_parquet(tmp_path / "all.parquet")
+    in_memory = deduplicate(documents.head(200))
+    streamed = deduplicate(pl.scan_parquet(tmp_path / "first.parquet"))
+    assert streamed.clusters.equals(in_memory.clusters)
+    # Extending the index: new documents and the candidates' texts are read from the stream.
+    grown = deduplicate(documents, index=in_memory.index)
+    grown_streamed = deduplicate(pl.scan_parquet(tmp_path / "all.parquet"), index=streamed.index)
+    assert grown_streamed.clusters.equals(grown.clusters)
+    assert _groups(grown.clusters) == _groups(deduplicate(documents).clusters)
+
+
 def test_documents_already_in_the_index_are_not_sketched_again():
     documents = _documents(_corpus_with_near_duplicates(60, seed=2))
     first = deduplicate(documents)
