@@ -79,7 +79,6 @@ PRONOUN_FORMS: dict[str, str] = {
 
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+(?:['\u2019-][^\W\d_]+)*)")
 _NEXT_VISIBLE = re.compile(r"\s*(\S)")
-_PREVIOUS_WORD = re.compile(r"([^\W\d_]+(?:['\u2019][^\W\d_]+)?)\s*\Z")
 _CONTRACTION = re.compile(r"['\u2019]([^\W\d_]+)")
 _COORDINATED_VERB = re.compile(r"(\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)([^\W\d_]+)\b", re.I)
 _CONJUNCTION = re.compile(r"\s(?:and|but|or)\s", re.I)
@@ -181,8 +180,32 @@ def _standalone_his(previous_word: str | None, next_word: str | None) -> bool:
 
 
 def _previous_word(text: str, position: int) -> str | None:
-    previous = _PREVIOUS_WORD.search(text, max(0, position - _LOOKAROUND), position)
-    return previous.group(1).lower().replace("\u2019", "'") if previous else None
+    span = _word_before(text, max(0, position - _LOOKAROUND), position)
+    return text[span[0] : span[1]].lower().replace("\u2019", "'") if span else None
+
+
+def _is_letter(char: str) -> bool:
+    """The regex class [^\\W\\d_]: a word character that is neither a decimal digit nor "_"."""
+    return char.isalpha() or (char.isalnum() and not char.isdecimal())
+
+
+def _word_before(text: str, floor: int, position: int) -> tuple[int, int] | None:
+    """The span of the word that ends text[floor:position] but for whitespace: letters, or two runs
+    of letters joined by one apostrophe ("don't"), cut at `floor`. The same span as searching
+    `([^\\W\\d_]+(?:['\u2019][^\\W\\d_]+)?)\\s*\\Z` there, walked backwards instead."""
+    end = position
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > floor and _is_letter(text[start - 1]):
+        start -= 1
+    if start == end:
+        return None
+    if start - 1 > floor and text[start - 1] in APOSTROPHES and _is_letter(text[start - 2]):
+        start -= 2
+        while start > floor and _is_letter(text[start - 1]):
+            start -= 1
+    return start, end
 
 
 def is_word_part(text: str, start: int, end: int) -> bool:
@@ -254,30 +277,32 @@ def _contracted_has(text: str, position: int) -> bool:
 
 def _inverted_auxiliary(text: str, start: int, end: int) -> Edit | None:
     """The edit for an auxiliary inverted before the pronoun ("Is he ...?" -> "Are they ...?")."""
-    window_start = max(0, start - _LOOKAROUND)
-    previous = _PREVIOUS_WORD.search(text, window_start, start)
+    previous = _word_before(text, max(0, start - _LOOKAROUND), start)
     if previous is None:
         return None
-    auxiliary = previous.group(1)
+    aux_start, aux_end = previous
+    auxiliary = text[aux_start:aux_end]
     base = INVERTED_AUXILIARIES.get(auxiliary.lower().replace("\u2019", "'"))
     if base is None:
         return None
-    aux_start = previous.start(1)
     if not _opens_question(text, aux_start, end):
         return None
     apostrophe = "\u2019" if "\u2019" in auxiliary else "'"
     replacement = match_case(auxiliary, base.replace("'", apostrophe))
-    return Edit(aux_start, previous.end(1), replacement, "verb_agreement")
+    return Edit(aux_start, aux_end, replacement, "verb_agreement")
 
 
 def _opens_question(text: str, aux_start: int, pronoun_end: int) -> bool:
     """An auxiliary before he/she is inverted when it opens a clause, follows a question word or
     "so/neither/nor", or its sentence ends with a question mark."""
-    before = text[max(0, aux_start - _LOOKAROUND) : aux_start].rstrip()
-    if not before or before[-1] in _CLAUSE_START_CHARS:
+    floor = max(0, aux_start - _LOOKAROUND)
+    last = aux_start  # the end of what precedes the auxiliary, whitespace left out
+    while last > floor and text[last - 1].isspace():
+        last -= 1
+    if last == floor or text[last - 1] in _CLAUSE_START_CHARS:
         return True
-    opener = _PREVIOUS_WORD.search(before)
-    if opener is not None and opener.group(1).lower() in INVERSION_OPENERS:
+    opener = _word_before(text, floor, last)
+    if opener is not None and text[opener[0] : opener[1]].lower() in INVERSION_OPENERS:
         return True
     sentence_end = _SENTENCE_END.search(text, pronoun_end, pronoun_end + 8 * _LOOKAROUND)
     return sentence_end is not None and sentence_end.group(0) == "?"
