@@ -10,6 +10,7 @@ word lists (see `wordlists`), never by per-sentence special cases.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import NamedTuple
 
 from corpus.rewrite.surface import APOSTROPHES, match_case
@@ -83,6 +84,7 @@ _CONTRACTION = re.compile(r"['\u2019]([^\W\d_]+)")
 _COORDINATED_VERB = re.compile(r"(\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)([^\W\d_]+)\b", re.I)
 _CONJUNCTION = re.compile(r"\s(?:and|but|or)\s", re.I)
 _CLAUSE_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?|[.;:!?,\n]")
+_CLAUSE_PUNCTUATION = re.compile(r"[.;:!?,\n]")  # the one-character tokens of _CLAUSE_TOKEN
 _PARENTHETICAL = re.compile(r"\s*,\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*,")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _CLAUSE_START_CHARS = frozenset('.!?;:,"\u201c([\n')
@@ -346,8 +348,14 @@ def _later_verb(text: str, position: int) -> Edit | None:
     window_end = position + 3 * _LOOKAROUND
     if _CONJUNCTION.search(text, position, window_end) is None:
         return None
-    tokens = list(_CLAUSE_TOKEN.finditer(text, position, window_end))
-    words = [token.group().lower().replace("\u2019", "'") for token in tokens]
+    # The walk below stops at the first punctuation token, so only the words up to it are needed;
+    # the one exception reads the window's last word (`words[index - 1]` when index is 0).
+    punctuation = _CLAUSE_PUNCTUATION.search(text, position, window_end)
+    cut = punctuation.end() if punctuation is not None else window_end
+    words = _lowercase_words(_CLAUSE_TOKEN.findall(text, position, cut))
+    if cut != window_end and words and words[0] in ("and", "but", "or"):
+        cut = window_end
+        words = _lowercase_words(_CLAUSE_TOKEN.findall(text, position, cut))
     for index, word in enumerate(words[:-1]):
         if word in CLAUSE_BREAKS or not word[0].isalpha():
             return None
@@ -371,8 +379,17 @@ def _later_verb(text: str, position: int) -> Edit | None:
                 or (following in PREPOSITIONS and not words[index - 1].endswith("s"))
             )
         ):
-            return _verb_edit(text, tokens[verb_index].start(), tokens[verb_index].end(), verb)
+            token = next(islice(_CLAUSE_TOKEN.finditer(text, position, cut), verb_index, None))
+            return _verb_edit(text, token.start(), token.end(), verb)
     return None
+
+
+def _lowercase_words(tokens: list[str]) -> list[str]:
+    """Each token lowercased with straight apostrophes, in one pass over all of them (NUL, which no
+    token holds, separates them and stops the context of a final sigma as a string end does)."""
+    if not tokens:
+        return []
+    return "\0".join(tokens).lower().replace("\u2019", "'").split("\0")
 
 
 def _coordinated_verbs(text: str, position: int) -> list[Edit]:
