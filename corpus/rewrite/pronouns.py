@@ -10,7 +10,6 @@ word lists (see `wordlists`), never by per-sentence special cases.
 from __future__ import annotations
 
 import re
-from itertools import islice
 from typing import NamedTuple
 
 from corpus.rewrite.surface import APOSTROPHES, match_case
@@ -85,6 +84,8 @@ _COORDINATED_VERB = re.compile(r"(\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)([^
 _CONJUNCTION = re.compile(r"\s(?:and|but|or)\s", re.I)
 _CLAUSE_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?|[.;:!?,\n]")
 _CLAUSE_PUNCTUATION = re.compile(r"[.;:!?,\n]")  # the one-character tokens of _CLAUSE_TOKEN
+_LOWERCASE_AND_BUT_OR_WORD = re.compile(r"(?<![^\W\d_])(?:and|but|or)(?![^\W\d_])")
+_LOWERCASE_CONJUNCTION = re.compile(r"\s(?:and|but|or)\s")  # _CONJUNCTION on lowercased text
 _PARENTHETICAL = re.compile(r"\s*,\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*,")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _CLAUSE_START_CHARS = frozenset('.!?;:,"\u201c([\n')
@@ -346,16 +347,29 @@ def _later_verb(text: str, position: int) -> Edit | None:
     community"; "and pears from" is a noun). Stops at punctuation and at relative or subordinating
     words, whose clauses have their own subject."""
     window_end = position + 3 * _LOOKAROUND
-    if _CONJUNCTION.search(text, position, window_end) is None:
-        return None
-    # The walk below stops at the first punctuation token, so only the words up to it are needed;
-    # the one exception reads the window's last word (`words[index - 1]` when index is 0).
+    # The walk below stops at the first punctuation token, so only the words up to it are needed
+    # (the one exception, `words[index - 1]` when index is 0, reads the window's last word), and
+    # it needs an "and"/"but"/"or" among them, which stands as a whole word: tested on those few
+    # characters, lowercased (lowercasing turns no non-letter into a letter, no space into a
+    # non-space), first. A conjunction before the cut is one in the window.
     punctuation = _CLAUSE_PUNCTUATION.search(text, position, window_end)
     cut = punctuation.end() if punctuation is not None else window_end
-    words = _lowercase_words(_CLAUSE_TOKEN.findall(text, position, cut))
+    clause = text[position:cut].lower()
+    if "and" not in clause and "but" not in clause and "or" not in clause:
+        return None
+    if _LOWERCASE_AND_BUT_OR_WORD.search(clause) is None:  # only in "for", "more", "before"
+        return None
+    if (
+        _LOWERCASE_CONJUNCTION.search(clause) is None
+        and _CONJUNCTION.search(text, position, window_end) is None
+    ):
+        return None
+    tokens = _CLAUSE_TOKEN.findall(text, position, cut)
+    words = _lowercase_words(tokens)
     if cut != window_end and words and words[0] in ("and", "but", "or"):
         cut = window_end
-        words = _lowercase_words(_CLAUSE_TOKEN.findall(text, position, cut))
+        tokens = _CLAUSE_TOKEN.findall(text, position, cut)
+        words = _lowercase_words(tokens)
     for index, word in enumerate(words[:-1]):
         if word in CLAUSE_BREAKS or not word[0].isalpha():
             return None
@@ -379,9 +393,18 @@ def _later_verb(text: str, position: int) -> Edit | None:
                 or (following in PREPOSITIONS and not words[index - 1].endswith("s"))
             )
         ):
-            token = next(islice(_CLAUSE_TOKEN.finditer(text, position, cut), verb_index, None))
-            return _verb_edit(text, token.start(), token.end(), verb)
+            start = _token_start(text, position, tokens, verb_index)
+            return _verb_edit(text, start, start + len(tokens[verb_index]), verb)
     return None
+
+
+def _token_start(text: str, position: int, tokens: list[str], index: int) -> int:
+    """Where tokens[index] of `_CLAUSE_TOKEN.findall(text, position, ...)` starts: each token is
+    the first occurrence of its text after the one before, as what lies between two tokens
+    (spaces, digits, quotes, ...) cannot start one."""
+    for token in tokens[:index]:
+        position = text.index(token, position) + len(token)
+    return text.index(tokens[index], position)
 
 
 def _lowercase_words(tokens: list[str]) -> list[str]:
