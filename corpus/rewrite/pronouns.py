@@ -138,23 +138,22 @@ def pronoun_edits(
     if role == STANDALONE:
         return [Edit(start, end, match_case(original, "theirs"), "pronoun:possessive")]
     next_word = _next_word_class(text, end)
-    previous_word = _previous_word(text, start)
     if role == HIS:
-        replacement = "theirs" if _standalone_his(previous_word, next_word) else "their"
+        replacement = "theirs" if _standalone_his(text, start, next_word) else "their"
         return [Edit(start, end, match_case(original, replacement), "pronoun:possessive")]
-    if _object_her(text, end, previous_word, next_word):
+    if _object_her(text, start, end, next_word):
         return [Edit(start, end, match_case(original, "them"), "pronoun:object")]
     return [Edit(start, end, match_case(original, "their"), "pronoun:possessive")]
 
 
-def _object_her(text: str, end: int, previous_word: str | None, next_word: str | None) -> bool:
-    """Whether "her" ending at `end` is an object (-> them) rather than a determiner (-> their),
+def _object_her(text: str, start: int, end: int, next_word: str | None) -> bool:
+    """Whether "her" at text[start:end] is an object (-> them) rather than a determiner (-> their),
     from the word class of what follows it and, in a few verb patterns, of what precedes it."""
-    if (
-        next_word is None
-        or next_word in OBJECT_HER_FOLLOWERS
-        or previous_word in DOUBLE_OBJECT_VERBS
-        or (previous_word in PERCEPTION_VERBS and next_word.endswith("ing"))
+    if next_word is None or next_word in OBJECT_HER_FOLLOWERS:
+        return True
+    previous_word = _previous_word(text, start)
+    if previous_word in DOUBLE_OBJECT_VERBS or (
+        previous_word in PERCEPTION_VERBS and next_word.endswith("ing")
     ):
         return True
     if next_word.endswith("ly") and next_word not in LY_VERBS:
@@ -174,12 +173,12 @@ def _word_after_next(text: str, position: int) -> str | None:
     return _next_word_class(text, word.end()) if word else None
 
 
-def _standalone_his(previous_word: str | None, next_word: str | None) -> bool:
-    """Whether "his" stands alone: before punctuation or a function word ("the book is his."), or
-    in a double genitive followed by the verb ("a friend of his runs a bakery")."""
+def _standalone_his(text: str, start: int, next_word: str | None) -> bool:
+    """Whether "his" at `start` stands alone: before punctuation or a function word ("the book is
+    his."), or in a double genitive followed by the verb ("a friend of his runs a bakery")."""
     if next_word is None or next_word in STANDALONE_HIS_FOLLOWERS:
         return True
-    return previous_word == "of" and plausible_third_person_verb(next_word)
+    return plausible_third_person_verb(next_word) and _previous_word(text, start) == "of"
 
 
 def _previous_word(text: str, position: int) -> str | None:
@@ -200,13 +199,13 @@ def _word_before(text: str, floor: int, position: int) -> tuple[int, int] | None
     while end > floor and text[end - 1].isspace():
         end -= 1
     start = end
-    while start > floor and _is_letter(text[start - 1]):
+    while start > floor and (text[start - 1].isalpha() or _is_letter(text[start - 1])):
         start -= 1
     if start == end:
         return None
     if start - 1 > floor and text[start - 1] in APOSTROPHES and _is_letter(text[start - 2]):
         start -= 2
-        while start > floor and _is_letter(text[start - 1]):
+        while start > floor and (text[start - 1].isalpha() or _is_letter(text[start - 1])):
             start -= 1
     return start, end
 
@@ -280,7 +279,13 @@ def _contracted_has(text: str, position: int) -> bool:
 
 def _inverted_auxiliary(text: str, start: int, end: int) -> Edit | None:
     """The edit for an auxiliary inverted before the pronoun ("Is he ...?" -> "Are they ...?")."""
-    previous = _word_before(text, max(0, start - _LOOKAROUND), start)
+    floor = max(0, start - _LOOKAROUND)
+    last = start
+    while last > floor and text[last - 1].isspace():
+        last -= 1
+    if last == floor or text[last - 1] not in "sStT":  # is, was, has, does and their n't forms
+        return None
+    previous = _word_before(text, floor, last)
     if previous is None:
         return None
     aux_start, aux_end = previous
