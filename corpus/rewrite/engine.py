@@ -375,7 +375,7 @@ def rewrite_documents(
     counts: list[int] = []
     log_doc_ids: list[str] = []
     log_shards: list[str] = []
-    changes: list[Replacement] = []
+    changes: list[tuple[int, int, str, str, str]] = []
     for doc_id, shard, text in zip(
         doc_ids, shards, documents.get_column("text").to_list(), strict=True
     ):
@@ -389,7 +389,9 @@ def rewrite_documents(
         if result.replacements:
             log_doc_ids += [doc_id] * len(result.replacements)
             log_shards += [shard] * len(result.replacements)
-            changes += result.replacements
+            # plain tuples: the garbage collector stops tracking those of atoms (not NamedTuples),
+            # so hundreds of thousands of kept changes do not make its full passes ever slower
+            changes += map(tuple, result.replacements)
     neutral = pl.DataFrame(
         {"doc_id": doc_ids, "shard": shards, "text": neutral_texts, "n_replacements": counts},
         schema=NEUTRAL_SCHEMA,

@@ -43,12 +43,30 @@ class FormScanner:
         forms = list(forms)
         self.pattern = scan_pattern(forms)
         offsets_by_anchor: dict[str, set[int]] = {}
+        first_characters: dict[tuple[str, int], set[str] | None] = {}
         for form in forms:
             anchor, offset = _anchor(form)
             offsets_by_anchor.setdefault(anchor, set()).add(offset)
+            if offset:
+                known = first_characters.setdefault((anchor, offset), set())
+                if known is not None and form_atoms(form)[0] == re.escape(form[0]):
+                    known.add(form[0])
+                else:  # a first character that is no literal (an apostrophe): no filter
+                    first_characters[(anchor, offset)] = None
         self._anchors = sorted(offsets_by_anchor)
         self._offsets = [tuple(sorted(offsets_by_anchor[anchor])) for anchor in self._anchors]
         self._unordered = any(offsets != (0,) for offsets in self._offsets)
+        # For the ASCII path: (offset, the first characters of the forms the anchor starts at that
+        # offset, or None for any); a candidate whose character is none of them cannot match.
+        self._ascii_offsets = [
+            tuple(
+                (offset, frozenset(first_characters[(anchor, offset)] or ()) or None)
+                if offset
+                else (0, None)
+                for offset in offsets
+            )
+            for anchor, offsets in zip(self._anchors, self._offsets, strict=True)
+        ]
         self._automaton = _automaton(self._anchors)
         self._spaced_automaton = (
             ahocorasick_rs.BytesAhoCorasick([f" {anchor} ".encode() for anchor in self._anchors])
@@ -106,10 +124,12 @@ class FormScanner:
         if self._anchored_at_start:  # every anchor starts its forms
             return [start for _, start, _ in hits]
         starts: list[int] = []
-        offsets = self._offsets
+        offsets = self._ascii_offsets
         for index, start, _ in hits:
-            for offset in offsets[index]:
-                if offset <= start:
+            for offset, first_characters in offsets[index]:
+                if offset <= start and (
+                    first_characters is None or lowered[start - offset] in first_characters
+                ):
                     starts.append(start - offset)  # `spaced` is one longer: start is the anchor's
         return starts
 
