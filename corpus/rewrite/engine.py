@@ -158,6 +158,7 @@ class Rewriter:
         verb_agreement, reflexive = self.config.verb_agreement, self.config.reflexive
         edits: list[Edit] = []
         reached = 0  # where the edits so far end
+        terms = False  # whether any catalogue term was edited (else there is nothing to merge)
         for match in matches:
             start, end = match.span()
             if guarded and protected.overlaps(start, end):
@@ -166,7 +167,12 @@ class Rewriter:
             form = forms.get(surface) or forms.get(_normal_form(surface))
             if isinstance(form, _CatalogueForm):
                 new_edits = self._catalogue_edits(text, start, end, form, floor=reached)
-            elif form is not None and not is_word_part(text, start, end):
+                terms = terms or bool(new_edits)
+            elif form is not None and not (
+                # a hyphen next to it is the cheap test first
+                (text[end : end + 1] == "-" or text[start - 1 : start] == "-")
+                and is_word_part(text, start, end)
+            ):
                 new_edits = pronoun_edits(text, start, end, form, verb_agreement, reflexive)
             else:
                 continue
@@ -178,7 +184,7 @@ class Rewriter:
                     reached = edit.end
         if not edits:
             return RewriteResult(text, [])
-        return _apply(text, _merge_coordinated(text, edits), protected)
+        return _apply(text, _merge_coordinated(text, edits) if terms else edits, protected)
 
     def _is_catalogue_word(self, text: str, edit: Edit) -> bool:
         """A catalogue form is a noun, so never a verb to agree ("he hostesses" stays a noun)."""
@@ -396,9 +402,6 @@ def rewrite_documents(
         {"doc_id": doc_ids, "shard": shards, "text": neutral_texts, "n_replacements": counts},
         schema=NEUTRAL_SCHEMA,
     )
-    # one transposition of all the changes instead of seven appends per change
-    columns = [list(column) for column in zip(*changes, strict=True)] or [
-        [] for _ in Replacement._fields
-    ]
+    columns = [list(map(itemgetter(field), changes)) for field in range(len(Replacement._fields))]
     log = dict(zip(REWRITE_LOG_SCHEMA, [log_doc_ids, log_shards, *columns], strict=True))
     return neutral, pl.DataFrame(log, schema=REWRITE_LOG_SCHEMA)

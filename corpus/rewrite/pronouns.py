@@ -83,6 +83,7 @@ _CONTRACTION = re.compile(r"['\u2019]([^\W\d_]+)")
 _COORDINATED_VERB = re.compile(r"(\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)([^\W\d_]+)\b", re.I)
 _CONJUNCTION = re.compile(r"\s(?:and|but|or)\s", re.I)
 _CLAUSE_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?|[.;:!?,\n]")
+_ASCII_LOWERCASE_CLAUSE_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|[.;:!?,\n]")
 _CLAUSE_PUNCTUATION = re.compile(r"[.;:!?,\n]")  # the one-character tokens of _CLAUSE_TOKEN
 _LOWERCASE_AND_BUT_OR_WORD = re.compile(r"(?<![^\W\d_])(?:and|but|or)(?![^\W\d_])")
 _LOWERCASE_CONJUNCTION = re.compile(r"\s(?:and|but|or)\s")  # _CONJUNCTION on lowercased text
@@ -369,12 +370,18 @@ def _later_verb(text: str, position: int) -> Edit | None:
         and _CONJUNCTION.search(text, position, window_end) is None
     ):
         return None
-    tokens = _CLAUSE_TOKEN.findall(text, position, cut)
-    words = _lowercase_words(tokens)
+    if clause.isascii() and len(clause) == cut - position:  # the same tokens, lowercase already
+        tokens = words = _ASCII_LOWERCASE_CLAUSE_TOKEN.findall(clause)
+        tokenized, shift = clause, position  # the tokens' text, and its offset in `text`
+    else:
+        tokens = _CLAUSE_TOKEN.findall(text, position, cut)
+        words = _lowercase_words(tokens)
+        tokenized, shift = text, 0
     if cut != window_end and words and words[0] in ("and", "but", "or"):
         cut = window_end
         tokens = _CLAUSE_TOKEN.findall(text, position, cut)
         words = _lowercase_words(tokens)
+        tokenized, shift = text, 0
     for index, word in enumerate(words[:-1]):
         if word in CLAUSE_BREAKS or not word[0].isalpha():
             return None
@@ -398,7 +405,7 @@ def _later_verb(text: str, position: int) -> Edit | None:
                 or (following in PREPOSITIONS and not words[index - 1].endswith("s"))
             )
         ):
-            start = _token_start(text, position, tokens, verb_index)
+            start = shift + _token_start(tokenized, position - shift, tokens, verb_index)
             return _verb_edit(text, start, start + len(tokens[verb_index]), verb)
     return None
 
