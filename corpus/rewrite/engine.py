@@ -330,6 +330,7 @@ def _is_word_char(char: str) -> bool:
 
 
 _SPAN = itemgetter(0, 1)  # an Edit's (start, end)
+_new_tuple = tuple.__new__  # builds a NamedTuple from a tuple in half the time of its constructor
 
 
 def _apply(text: str, edits: list[Edit], protected: ProtectedSpans) -> RewriteResult:
@@ -347,7 +348,7 @@ def _apply(text: str, edits: list[Edit], protected: ProtectedSpans) -> RewriteRe
             continue
         pieces.append(text[position:start])
         pieces.append(replacement)
-        replacements.append(Replacement(start, end, original, replacement, rule))
+        replacements.append(_new_tuple(Replacement, (start, end, original, replacement, rule)))
         position = end
     if not replacements:
         return RewriteResult(text, [])
