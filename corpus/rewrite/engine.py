@@ -9,6 +9,7 @@ text without gendered words costs one scan and comes back as the very same strin
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from operator import itemgetter
 from typing import Literal, NamedTuple
 
@@ -102,6 +103,7 @@ class _CatalogueForm(NamedTuple):
     plural: bool
 
 
+@lru_cache(maxsize=8192)  # the same few hundred surfaces come back in every document
 def _normal_form(surface: str) -> str:
     """The dictionary key of a matched surface: lowercase, single spaces, straight apostrophes."""
     surface = " ".join(surface.lower().replace("\u2019", "'").split())
@@ -270,6 +272,7 @@ class Rewriter:
 _COORDINATION = re.compile(r"\s+(?:and|or|&)\s+|\s*/\s*", re.I)
 _COORDINATION_BEFORE = re.compile(rf"(?:{_COORDINATION.pattern})\Z", re.I)
 _JOINT_ENDS = frozenset("dDrR&/")  # last characters of "and", "or", "&", "/"
+_JOINT_STARTS = frozenset("aAoO&/")  # their first characters
 _COORDINATION_REACH = 12  # characters the "and"/"or"/"/" between two coordinated nouns may take
 
 
@@ -314,7 +317,8 @@ def _coordinated_neighbour(text: str, edit: Edit) -> Edit | None:
     following = text[edit.end : edit.end + _COORDINATION_REACH]
     joint = (
         _COORDINATION.match(text, edit.end, edit.end + _COORDINATION_REACH)
-        if following[:1].isspace() or following[:1] == "/"
+        if (following[:1].isspace() or following[:1] == "/")
+        and following.lstrip()[:1] in _JOINT_STARTS
         else None
     )
     if joint is not None:
