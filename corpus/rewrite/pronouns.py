@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from corpus.rewrite.context import lowercase_words, token_start, word_before
 from corpus.rewrite.surface import APOSTROPHES, match_case
 from corpus.rewrite.verbs import base_form, plausible_third_person_verb
 from corpus.rewrite.wordlists import (
@@ -183,32 +184,8 @@ def _standalone_his(text: str, start: int, next_word: str | None) -> bool:
 
 
 def _previous_word(text: str, position: int) -> str | None:
-    span = _word_before(text, max(0, position - _LOOKAROUND), position)
+    span = word_before(text, max(0, position - _LOOKAROUND), position)
     return text[span[0] : span[1]].lower().replace("\u2019", "'") if span else None
-
-
-def _is_letter(char: str) -> bool:
-    """The regex class [^\\W\\d_]: a word character that is neither a decimal digit nor "_"."""
-    return char.isalpha() or (char.isalnum() and not char.isdecimal())
-
-
-def _word_before(text: str, floor: int, position: int) -> tuple[int, int] | None:
-    """The span of the word that ends text[floor:position] but for whitespace: letters, or two runs
-    of letters joined by one apostrophe ("don't"), cut at `floor`. The same span as searching
-    `([^\\W\\d_]+(?:['\u2019][^\\W\\d_]+)?)\\s*\\Z` there, walked backwards instead."""
-    end = position
-    while end > floor and text[end - 1].isspace():
-        end -= 1
-    start = end
-    while start > floor and (text[start - 1].isalpha() or _is_letter(text[start - 1])):
-        start -= 1
-    if start == end:
-        return None
-    if start - 1 > floor and text[start - 1] in APOSTROPHES and _is_letter(text[start - 2]):
-        start -= 2
-        while start > floor and (text[start - 1].isalpha() or _is_letter(text[start - 1])):
-            start -= 1
-    return start, end
 
 
 def is_word_part(text: str, start: int, end: int) -> bool:
@@ -286,7 +263,7 @@ def _inverted_auxiliary(text: str, start: int, end: int) -> Edit | None:
         last -= 1
     if last == floor or text[last - 1] not in "sStT":  # is, was, has, does and their n't forms
         return None
-    previous = _word_before(text, floor, last)
+    previous = word_before(text, floor, last)
     if previous is None:
         return None
     aux_start, aux_end = previous
@@ -310,7 +287,7 @@ def _opens_question(text: str, aux_start: int, pronoun_end: int) -> bool:
         last -= 1
     if last == floor or text[last - 1] in _CLAUSE_START_CHARS:
         return True
-    opener = _word_before(text, floor, last)
+    opener = word_before(text, floor, last)
     if opener is not None and text[opener[0] : opener[1]].lower() in INVERSION_OPENERS:
         return True
     sentence_end = _SENTENCE_END.search(text, pronoun_end, pronoun_end + 8 * _LOOKAROUND)
@@ -375,12 +352,12 @@ def _later_verb(text: str, position: int) -> Edit | None:
         tokenized, shift = clause, position  # the tokens' text, and its offset in `text`
     else:
         tokens = _CLAUSE_TOKEN.findall(text, position, cut)
-        words = _lowercase_words(tokens)
+        words = lowercase_words(tokens)
         tokenized, shift = text, 0
     if cut != window_end and words and words[0] in ("and", "but", "or"):
         cut = window_end
         tokens = _CLAUSE_TOKEN.findall(text, position, cut)
-        words = _lowercase_words(tokens)
+        words = lowercase_words(tokens)
         tokenized, shift = text, 0
     for index, word in enumerate(words[:-1]):
         if word in CLAUSE_BREAKS or not word[0].isalpha():
@@ -405,26 +382,9 @@ def _later_verb(text: str, position: int) -> Edit | None:
                 or (following in PREPOSITIONS and not words[index - 1].endswith("s"))
             )
         ):
-            start = shift + _token_start(tokenized, position - shift, tokens, verb_index)
+            start = shift + token_start(tokenized, position - shift, tokens, verb_index)
             return _verb_edit(text, start, start + len(tokens[verb_index]), verb)
     return None
-
-
-def _token_start(text: str, position: int, tokens: list[str], index: int) -> int:
-    """Where tokens[index] of `_CLAUSE_TOKEN.findall(text, position, ...)` starts: each token is
-    the first occurrence of its text after the one before, as what lies between two tokens
-    (spaces, digits, quotes, ...) cannot start one."""
-    for token in tokens[:index]:
-        position = text.index(token, position) + len(token)
-    return text.index(tokens[index], position)
-
-
-def _lowercase_words(tokens: list[str]) -> list[str]:
-    """Each token lowercased with straight apostrophes, in one pass over all of them (NUL, which no
-    token holds, separates them and stops the context of a final sigma as a string end does)."""
-    if not tokens:
-        return []
-    return "\0".join(tokens).lower().replace("\u2019", "'").split("\0")
 
 
 def _coordinated_verbs(text: str, position: int) -> list[Edit]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 import re
 
-from corpus.rewrite.pronouns import _word_before
+from corpus.rewrite.context import word_before
 
 # The span the rules used to take: the leftmost match of this pattern ending the window.
 PREVIOUS_WORD = re.compile(r"([^\W\d_]+(?:['\u2019][^\W\d_]+)?)\s*\Z")
@@ -24,12 +24,12 @@ def test_word_before_finds_the_span_of_the_backward_regex_search():
         floor = rng.randint(0, position)
         found = PREVIOUS_WORD.search(text, floor, position)
         expected = found.span(1) if found else None
-        assert _word_before(text, floor, position) == expected, (text, floor, position)
+        assert word_before(text, floor, position) == expected, (text, floor, position)
 
 
 def test_word_before_takes_one_apostrophe_and_stops_at_the_window():
     text = "Where isn't  she"
-    assert _word_before(text, 0, 12) == (6, 11)
-    assert _word_before(text, 8, 12) == (8, 11)  # the window cuts the word: as the search did
-    assert _word_before("rock'n'roll ", 0, 12) == (5, 11)
-    assert _word_before("2024 ", 0, 5) is None
+    assert word_before(text, 0, 12) == (6, 11)
+    assert word_before(text, 8, 12) == (8, 11)  # the window cuts the word: as the search did
+    assert word_before("rock'n'roll ", 0, 12) == (5, 11)
+    assert word_before("2024 ", 0, 5) is None
