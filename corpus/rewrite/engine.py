@@ -9,6 +9,8 @@ text without gendered words costs one scan and comes back as the very same strin
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from operator import itemgetter
 from typing import Literal, NamedTuple
 
 import polars as pl
@@ -101,6 +103,7 @@ class _CatalogueForm(NamedTuple):
     plural: bool
 
 
+@lru_cache(maxsize=8192)  # the same few hundred surfaces come back in every document
 def _normal_form(surface: str) -> str:
     """The dictionary key of a matched surface: lowercase, single spaces, straight apostrophes."""
     surface = " ".join(surface.lower().replace("\u2019", "'").split())
@@ -149,36 +152,41 @@ class Rewriter:
             if self._pattern_ignorecase is None:
                 self._pattern_ignorecase = re.compile(self._scanner.pattern.pattern, re.I)
             matches = self._pattern_ignorecase.finditer(text)
+        if not matches:
+            return RewriteResult(text, [])
+        protected = ProtectedSpans(text, lowered)
+        guarded = bool(protected)
+        forms = self._forms
+        verb_agreement, reflexive = self.config.verb_agreement, self.config.reflexive
         edits: list[Edit] = []
         reached = 0  # where the edits so far end
-        protected: ProtectedSpans | None = None
+        terms = False  # whether any catalogue term was edited (else there is nothing to merge)
         for match in matches:
             start, end = match.span()
-            if protected is None:
-                protected = ProtectedSpans(text, lowered)
-            if protected and protected.overlaps(start, end):
+            if guarded and protected.overlaps(start, end):
                 continue
             surface = match.group()
-            form = self._forms.get(surface) or self._forms.get(_normal_form(surface))
+            form = forms.get(surface) or forms.get(_normal_form(surface))
             if isinstance(form, _CatalogueForm):
                 new_edits = self._catalogue_edits(text, start, end, form, floor=reached)
-            elif form is not None and not is_word_part(text, start, end):
-                new_edits = [
-                    edit
-                    for edit in pronoun_edits(
-                        text, start, end, form, self.config.verb_agreement, self.config.reflexive
-                    )
-                    if edit.rule != "verb_agreement" or not self._is_catalogue_word(text, edit)
-                ]
+                terms = terms or bool(new_edits)
+            elif form is not None and not (
+                # a hyphen next to it is the cheap test first
+                (text[end : end + 1] == "-" or text[start - 1 : start] == "-")
+                and is_word_part(text, start, end)
+            ):
+                new_edits = pronoun_edits(text, start, end, form, verb_agreement, reflexive)
             else:
                 continue
             for edit in new_edits:
+                if edit.rule == "verb_agreement" and self._is_catalogue_word(text, edit):
+                    continue
                 edits.append(edit)
                 if edit.end > reached:
                     reached = edit.end
-        if not edits or protected is None:
+        if not edits:
             return RewriteResult(text, [])
-        return _apply(text, _merge_coordinated(text, edits), protected)
+        return _apply(text, _merge_coordinated(text, edits) if terms else edits, protected)
 
     def _is_catalogue_word(self, text: str, edit: Edit) -> bool:
         """A catalogue form is a noun, so never a verb to agree ("he hostesses" stays a noun)."""
@@ -264,6 +272,7 @@ class Rewriter:
 _COORDINATION = re.compile(r"\s+(?:and|or|&)\s+|\s*/\s*", re.I)
 _COORDINATION_BEFORE = re.compile(rf"(?:{_COORDINATION.pattern})\Z", re.I)
 _JOINT_ENDS = frozenset("dDrR&/")  # last characters of "and", "or", "&", "/"
+_JOINT_STARTS = frozenset("aAoO&/")  # their first characters
 _COORDINATION_REACH = 12  # characters the "and"/"or"/"/" between two coordinated nouns may take
 
 
@@ -308,7 +317,8 @@ def _coordinated_neighbour(text: str, edit: Edit) -> Edit | None:
     following = text[edit.end : edit.end + _COORDINATION_REACH]
     joint = (
         _COORDINATION.match(text, edit.end, edit.end + _COORDINATION_REACH)
-        if following[:1].isspace() or following[:1] == "/"
+        if (following[:1].isspace() or following[:1] == "/")
+        and following.lstrip()[:1] in _JOINT_STARTS
         else None
     )
     if joint is not None:
@@ -323,24 +333,27 @@ def _is_word_char(char: str) -> bool:
     return bool(char) and (char.isalnum() or char == "_")
 
 
+_SPAN = itemgetter(0, 1)  # an Edit's (start, end)
+_new_tuple = tuple.__new__  # builds a NamedTuple from a tuple in half the time of its constructor
+
+
 def _apply(text: str, edits: list[Edit], protected: ProtectedSpans) -> RewriteResult:
     """Apply non-overlapping edits (earliest wins) that change something outside protected spans."""
-    edits.sort(key=lambda edit: (edit.start, edit.end))
+    edits.sort(key=_SPAN)  # stable: among edits of one span the earliest made wins
+    guarded = bool(protected)
     pieces: list[str] = []
     replacements: list[Replacement] = []
     position = 0
-    for edit in edits:
-        if edit.start < position or (protected and protected.overlaps(edit.start, edit.end)):
+    for start, end, replacement, rule in edits:
+        if start < position or (guarded and protected.overlaps(start, end)):
             continue
-        original = text[edit.start : edit.end]
-        if original == edit.replacement:
+        original = text[start:end]
+        if original == replacement:
             continue
-        pieces.append(text[position : edit.start])
-        pieces.append(edit.replacement)
-        replacements.append(
-            Replacement(edit.start, edit.end, original, edit.replacement, edit.rule)
-        )
-        position = edit.end
+        pieces.append(text[position:start])
+        pieces.append(replacement)
+        replacements.append(_new_tuple(Replacement, (start, end, original, replacement, rule)))
+        position = end
     if not replacements:
         return RewriteResult(text, [])
     pieces.append(text[position:])
@@ -371,7 +384,9 @@ def rewrite_documents(
     shards = documents.get_column("shard").to_list()
     neutral_texts: list[str | None] = []
     counts: list[int] = []
-    log: dict[str, list] = {column: [] for column in REWRITE_LOG_SCHEMA}
+    log_doc_ids: list[str] = []
+    log_shards: list[str] = []
+    changes: list[tuple[int, int, str, str, str]] = []
     for doc_id, shard, text in zip(
         doc_ids, shards, documents.get_column("text").to_list(), strict=True
     ):
@@ -382,16 +397,16 @@ def rewrite_documents(
         result = rewriter.rewrite(text)
         neutral_texts.append(result.text)
         counts.append(len(result.replacements))
-        for change in result.replacements:
-            log["doc_id"].append(doc_id)
-            log["shard"].append(shard)
-            log["start"].append(change.start)
-            log["end"].append(change.end)
-            log["original"].append(change.original)
-            log["replacement"].append(change.replacement)
-            log["rule"].append(change.rule)
+        if result.replacements:
+            log_doc_ids += [doc_id] * len(result.replacements)
+            log_shards += [shard] * len(result.replacements)
+            # plain tuples: the garbage collector stops tracking those of atoms (not NamedTuples),
+            # so hundreds of thousands of kept changes do not make its full passes ever slower
+            changes += map(tuple, result.replacements)
     neutral = pl.DataFrame(
         {"doc_id": doc_ids, "shard": shards, "text": neutral_texts, "n_replacements": counts},
         schema=NEUTRAL_SCHEMA,
     )
+    columns = [list(map(itemgetter(field), changes)) for field in range(len(Replacement._fields))]
+    log = dict(zip(REWRITE_LOG_SCHEMA, [log_doc_ids, log_shards, *columns], strict=True))
     return neutral, pl.DataFrame(log, schema=REWRITE_LOG_SCHEMA)

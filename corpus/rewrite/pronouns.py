@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from corpus.rewrite.context import lowercase_words, token_start, word_before
 from corpus.rewrite.surface import APOSTROPHES, match_case
 from corpus.rewrite.verbs import base_form, plausible_third_person_verb
 from corpus.rewrite.wordlists import (
@@ -79,11 +80,14 @@ PRONOUN_FORMS: dict[str, str] = {
 
 _NEXT_WORD = re.compile(r"\s*([^\W\d_]+(?:['\u2019-][^\W\d_]+)*)")
 _NEXT_VISIBLE = re.compile(r"\s*(\S)")
-_PREVIOUS_WORD = re.compile(r"([^\W\d_]+(?:['\u2019][^\W\d_]+)?)\s*\Z")
 _CONTRACTION = re.compile(r"['\u2019]([^\W\d_]+)")
 _COORDINATED_VERB = re.compile(r"(\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)([^\W\d_]+)\b", re.I)
 _CONJUNCTION = re.compile(r"\s(?:and|but|or)\s", re.I)
 _CLAUSE_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?|[.;:!?,\n]")
+_ASCII_LOWERCASE_CLAUSE_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|[.;:!?,\n]")
+_CLAUSE_PUNCTUATION = re.compile(r"[.;:!?,\n]")  # the one-character tokens of _CLAUSE_TOKEN
+_LOWERCASE_AND_BUT_OR_WORD = re.compile(r"(?<![^\W\d_])(?:and|but|or)(?![^\W\d_])")
+_LOWERCASE_CONJUNCTION = re.compile(r"\s(?:and|but|or)\s")  # _CONJUNCTION on lowercased text
 _PARENTHETICAL = re.compile(r"\s*,\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*,")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _CLAUSE_START_CHARS = frozenset('.!?;:,"\u201c([\n')
@@ -136,23 +140,22 @@ def pronoun_edits(
     if role == STANDALONE:
         return [Edit(start, end, match_case(original, "theirs"), "pronoun:possessive")]
     next_word = _next_word_class(text, end)
-    previous_word = _previous_word(text, start)
     if role == HIS:
-        replacement = "theirs" if _standalone_his(previous_word, next_word) else "their"
+        replacement = "theirs" if _standalone_his(text, start, next_word) else "their"
         return [Edit(start, end, match_case(original, replacement), "pronoun:possessive")]
-    if _object_her(text, end, previous_word, next_word):
+    if _object_her(text, start, end, next_word):
         return [Edit(start, end, match_case(original, "them"), "pronoun:object")]
     return [Edit(start, end, match_case(original, "their"), "pronoun:possessive")]
 
 
-def _object_her(text: str, end: int, previous_word: str | None, next_word: str | None) -> bool:
-    """Whether "her" ending at `end` is an object (-> them) rather than a determiner (-> their),
+def _object_her(text: str, start: int, end: int, next_word: str | None) -> bool:
+    """Whether "her" at text[start:end] is an object (-> them) rather than a determiner (-> their),
     from the word class of what follows it and, in a few verb patterns, of what precedes it."""
-    if (
-        next_word is None
-        or next_word in OBJECT_HER_FOLLOWERS
-        or previous_word in DOUBLE_OBJECT_VERBS
-        or (previous_word in PERCEPTION_VERBS and next_word.endswith("ing"))
+    if next_word is None or next_word in OBJECT_HER_FOLLOWERS:
+        return True
+    previous_word = _previous_word(text, start)
+    if previous_word in DOUBLE_OBJECT_VERBS or (
+        previous_word in PERCEPTION_VERBS and next_word.endswith("ing")
     ):
         return True
     if next_word.endswith("ly") and next_word not in LY_VERBS:
@@ -172,17 +175,17 @@ def _word_after_next(text: str, position: int) -> str | None:
     return _next_word_class(text, word.end()) if word else None
 
 
-def _standalone_his(previous_word: str | None, next_word: str | None) -> bool:
-    """Whether "his" stands alone: before punctuation or a function word ("the book is his."), or
-    in a double genitive followed by the verb ("a friend of his runs a bakery")."""
+def _standalone_his(text: str, start: int, next_word: str | None) -> bool:
+    """Whether "his" at `start` stands alone: before punctuation or a function word ("the book is
+    his."), or in a double genitive followed by the verb ("a friend of his runs a bakery")."""
     if next_word is None or next_word in STANDALONE_HIS_FOLLOWERS:
         return True
-    return previous_word == "of" and plausible_third_person_verb(next_word)
+    return plausible_third_person_verb(next_word) and _previous_word(text, start) == "of"
 
 
 def _previous_word(text: str, position: int) -> str | None:
-    previous = _PREVIOUS_WORD.search(text, max(0, position - _LOOKAROUND), position)
-    return previous.group(1).lower().replace("\u2019", "'") if previous else None
+    span = word_before(text, max(0, position - _LOOKAROUND), position)
+    return text[span[0] : span[1]].lower().replace("\u2019", "'") if span else None
 
 
 def is_word_part(text: str, start: int, end: int) -> bool:
@@ -254,30 +257,38 @@ def _contracted_has(text: str, position: int) -> bool:
 
 def _inverted_auxiliary(text: str, start: int, end: int) -> Edit | None:
     """The edit for an auxiliary inverted before the pronoun ("Is he ...?" -> "Are they ...?")."""
-    window_start = max(0, start - _LOOKAROUND)
-    previous = _PREVIOUS_WORD.search(text, window_start, start)
+    floor = max(0, start - _LOOKAROUND)
+    last = start
+    while last > floor and text[last - 1].isspace():
+        last -= 1
+    if last == floor or text[last - 1] not in "sStT":  # is, was, has, does and their n't forms
+        return None
+    previous = word_before(text, floor, last)
     if previous is None:
         return None
-    auxiliary = previous.group(1)
+    aux_start, aux_end = previous
+    auxiliary = text[aux_start:aux_end]
     base = INVERTED_AUXILIARIES.get(auxiliary.lower().replace("\u2019", "'"))
     if base is None:
         return None
-    aux_start = previous.start(1)
     if not _opens_question(text, aux_start, end):
         return None
     apostrophe = "\u2019" if "\u2019" in auxiliary else "'"
     replacement = match_case(auxiliary, base.replace("'", apostrophe))
-    return Edit(aux_start, previous.end(1), replacement, "verb_agreement")
+    return Edit(aux_start, aux_end, replacement, "verb_agreement")
 
 
 def _opens_question(text: str, aux_start: int, pronoun_end: int) -> bool:
     """An auxiliary before he/she is inverted when it opens a clause, follows a question word or
     "so/neither/nor", or its sentence ends with a question mark."""
-    before = text[max(0, aux_start - _LOOKAROUND) : aux_start].rstrip()
-    if not before or before[-1] in _CLAUSE_START_CHARS:
+    floor = max(0, aux_start - _LOOKAROUND)
+    last = aux_start  # the end of what precedes the auxiliary, whitespace left out
+    while last > floor and text[last - 1].isspace():
+        last -= 1
+    if last == floor or text[last - 1] in _CLAUSE_START_CHARS:
         return True
-    opener = _PREVIOUS_WORD.search(before)
-    if opener is not None and opener.group(1).lower() in INVERSION_OPENERS:
+    opener = word_before(text, floor, last)
+    if opener is not None and text[opener[0] : opener[1]].lower() in INVERSION_OPENERS:
         return True
     sentence_end = _SENTENCE_END.search(text, pronoun_end, pronoun_end + 8 * _LOOKAROUND)
     return sentence_end is not None and sentence_end.group(0) == "?"
@@ -319,10 +330,35 @@ def _later_verb(text: str, position: int) -> Edit | None:
     community"; "and pears from" is a noun). Stops at punctuation and at relative or subordinating
     words, whose clauses have their own subject."""
     window_end = position + 3 * _LOOKAROUND
-    if _CONJUNCTION.search(text, position, window_end) is None:
+    # The walk below stops at the first punctuation token, so only the words up to it are needed
+    # (the one exception, `words[index - 1]` when index is 0, reads the window's last word), and
+    # it needs an "and"/"but"/"or" among them, which stands as a whole word: tested on those few
+    # characters, lowercased (lowercasing turns no non-letter into a letter, no space into a
+    # non-space), first. A conjunction before the cut is one in the window.
+    punctuation = _CLAUSE_PUNCTUATION.search(text, position, window_end)
+    cut = punctuation.end() if punctuation is not None else window_end
+    clause = text[position:cut].lower()
+    if "and" not in clause and "but" not in clause and "or" not in clause:
         return None
-    tokens = list(_CLAUSE_TOKEN.finditer(text, position, window_end))
-    words = [token.group().lower().replace("\u2019", "'") for token in tokens]
+    if _LOWERCASE_AND_BUT_OR_WORD.search(clause) is None:  # only in "for", "more", "before"
+        return None
+    if (
+        _LOWERCASE_CONJUNCTION.search(clause) is None
+        and _CONJUNCTION.search(text, position, window_end) is None
+    ):
+        return None
+    if clause.isascii() and len(clause) == cut - position:  # the same tokens, lowercase already
+        tokens = words = _ASCII_LOWERCASE_CLAUSE_TOKEN.findall(clause)
+        tokenized, shift = clause, position  # the tokens' text, and its offset in `text`
+    else:
+        tokens = _CLAUSE_TOKEN.findall(text, position, cut)
+        words = lowercase_words(tokens)
+        tokenized, shift = text, 0
+    if cut != window_end and words and words[0] in ("and", "but", "or"):
+        cut = window_end
+        tokens = _CLAUSE_TOKEN.findall(text, position, cut)
+        words = lowercase_words(tokens)
+        tokenized, shift = text, 0
     for index, word in enumerate(words[:-1]):
         if word in CLAUSE_BREAKS or not word[0].isalpha():
             return None
@@ -346,7 +382,8 @@ def _later_verb(text: str, position: int) -> Edit | None:
                 or (following in PREPOSITIONS and not words[index - 1].endswith("s"))
             )
         ):
-            return _verb_edit(text, tokens[verb_index].start(), tokens[verb_index].end(), verb)
+            start = shift + token_start(tokenized, position - shift, tokens, verb_index)
+            return _verb_edit(text, start, start + len(tokens[verb_index]), verb)
     return None
 
 

@@ -23,8 +23,11 @@ from corpus.rewrite.surface import form_atoms, scan_pattern
 
 _WORD_RUN = re.compile(r"\w+")
 _VARIABLE_WIDTH_ATOMS = (r"\s+", r"\s*/\s*")  # what a space or a spaced slash becomes
-_ASCII_NON_WORD_TO_SPACE = str.maketrans(
-    {char: " " for char in map(chr, range(128)) if not (char.isalnum() or char == "_")}
+# ASCII bytes: word characters stay, every other byte becomes a space (a bytes translation table,
+# several times faster than a str one).
+_ASCII_NON_WORD_TO_SPACE = bytes(
+    code if code < 128 and (chr(code).isalnum() or code == ord("_")) else ord(" ")
+    for code in range(256)
 )
 _SHORT_ANCHOR = 2  # anchors shorter than this ("s" of "s/he") would hit too often: take a later one
 
@@ -40,18 +43,37 @@ class FormScanner:
         forms = list(forms)
         self.pattern = scan_pattern(forms)
         offsets_by_anchor: dict[str, set[int]] = {}
+        first_characters: dict[tuple[str, int], set[str] | None] = {}
         for form in forms:
             anchor, offset = _anchor(form)
             offsets_by_anchor.setdefault(anchor, set()).add(offset)
+            if offset:
+                known = first_characters.setdefault((anchor, offset), set())
+                if known is not None and form_atoms(form)[0] == re.escape(form[0]):
+                    known.add(form[0])
+                else:  # a first character that is no literal (an apostrophe): no filter
+                    first_characters[(anchor, offset)] = None
         self._anchors = sorted(offsets_by_anchor)
         self._offsets = [tuple(sorted(offsets_by_anchor[anchor])) for anchor in self._anchors]
         self._unordered = any(offsets != (0,) for offsets in self._offsets)
+        # For the ASCII path: (offset, the first characters of the forms the anchor starts at that
+        # offset, or None for any); a candidate whose character is none of them cannot match.
+        self._ascii_offsets = [
+            tuple(
+                (offset, frozenset(first_characters[(anchor, offset)] or ()) or None)
+                if offset
+                else (0, None)
+                for offset in offsets
+            )
+            for anchor, offsets in zip(self._anchors, self._offsets, strict=True)
+        ]
         self._automaton = _automaton(self._anchors)
         self._spaced_automaton = (
-            ahocorasick_rs.AhoCorasick([f" {anchor} " for anchor in self._anchors])
+            ahocorasick_rs.BytesAhoCorasick([f" {anchor} ".encode() for anchor in self._anchors])
             if self._anchors
             else None
         )
+        self._anchored_at_start = not self._unordered
 
     def finditer(self, lowered: str) -> list[re.Match[str]]:
         """The matches of the scan regex in `lowered`, left to right, non-overlapping: the same as
@@ -94,15 +116,20 @@ class FormScanner:
 
     def _ascii_candidates(self, lowered: str) -> list[int]:
         """`_candidates` for ASCII text, whose non-word characters all become spaces (a fast
-        table translation): the automaton of " anchor " then finds exactly the whole-word
-        anchors (overlapping, as "he he" shares a space), so "he" inside "the" costs no Python."""
-        spaced = f" {lowered.translate(_ASCII_NON_WORD_TO_SPACE)} "
-        starts: list[int] = []
-        offsets = self._offsets
+        table translation of its bytes): the automaton of " anchor " then finds exactly the
+        whole-word anchors (overlapping, as "he he" shares a space), so "he" inside "the" costs no
+        Python. ASCII text has as many bytes as characters, so byte offsets are character ones."""
+        spaced = b" " + lowered.encode("ascii").translate(_ASCII_NON_WORD_TO_SPACE) + b" "
         hits = self._spaced_automaton.find_matches_as_indexes(spaced, overlapping=True)
+        if self._anchored_at_start:  # every anchor starts its forms
+            return [start for _, start, _ in hits]
+        starts: list[int] = []
+        offsets = self._ascii_offsets
         for index, start, _ in hits:
-            for offset in offsets[index]:
-                if offset <= start:
+            for offset, first_characters in offsets[index]:
+                if offset <= start and (
+                    first_characters is None or lowered[start - offset] in first_characters
+                ):
                     starts.append(start - offset)  # `spaced` is one longer: start is the anchor's
         return starts
 

@@ -61,6 +61,8 @@ def match_case(original: str, replacement: str) -> str:
         return replacement.upper()
     if not original[0].isupper():
         return replacement
+    if original.isalpha():  # one part: no space or hyphen
+        return replacement[:1].upper() + replacement[1:]
     parts = [part for part in _WORD_PARTS.split(original) if part]
     if len(parts) > 1 and all(part[0].isupper() for part in parts):
         return title_case(replacement)
