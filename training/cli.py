@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -130,10 +131,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     try:
-        return arguments.run(arguments)
+        status = arguments.run(arguments)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's exit
+        return status
     except LineageCommandError as error:
         print(f"neutune {arguments.command}: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `neutune lineage PATH --documents | head`: the reader has enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit flush
+        return 0
 
 
 if __name__ == "__main__":

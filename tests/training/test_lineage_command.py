@@ -270,6 +270,17 @@ def test_the_command_loads_neither_torch_nor_dagster(project):
     assert out.strip().splitlines()[-1] == "[]"
 
 
+def test_a_documents_list_piped_into_head_ends_quietly(project):
+    command = [sys.executable, "-m", "training.cli", "lineage", str(project["artifact"])]
+    listing = subprocess.Popen(
+        [*command, "--documents"], cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    listing.stdout.close()  # the reader is gone before the list is written, as after `| head`
+    assert listing.wait(timeout=60) == 0
+    errors = listing.stderr.read()
+    assert b"Traceback" not in errors and b"Exception ignored" not in errors
+
+
 def test_documents_the_warehouse_cannot_place_are_kept_without_file_and_line(project, tmp_path):
     manifest = project["manifest"]
     placed = project["raw"].filter(pl.col("shard") == "news-jsonl")
