@@ -134,3 +134,23 @@ def test_bundled_catalogue_is_the_default() -> None:
     result = run_cli(stdin=b"The policewoman said she watches the firemen.\n")
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout == b"The police officer said they watch the firefighters.\n"
+
+
+def test_tokenized_input_is_detected_and_keeps_its_tokenization(catalogue_args: list[str]) -> None:
+    source = b"The chairman said he 's sure .\nShe does n't know , and he is n't here .\n"
+    result = run_cli(*catalogue_args, stdin=source)
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stdout == (
+        b"The chairperson said they 're sure .\nThey do n't know , and they are n't here .\n"
+    )
+    assert b"tokenization ptb (detected" in result.stderr
+
+
+def test_a_configured_tokenization_is_used_without_detection(catalogue_args: list[str]) -> None:
+    source = b"He 's the chairman .\n"
+    result = run_cli(*catalogue_args, "--tokenization", "plain", stdin=source)
+    assert result.returncode == 0, result.stderr.decode()
+    assert result.stderr == b""
+    assert result.stdout.startswith(b"They ")
+    wikitext = run_cli(*catalogue_args, "--tokenization", "wikitext", stdin=source)
+    assert wikitext.stdout == b"They 're the chairperson .\n"
