@@ -5,13 +5,12 @@ from __future__ import annotations
 import pytest
 import torch
 from peft import LoraConfig, PrefixTuningConfig, get_peft_model
-from tokenizers import Tokenizer, models, pre_tokenizers
-from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
+from transformers import LlamaForCausalLM
 
 from evaluation.cost import Cost, CostConfig, directory_bytes
 from evaluation.metric import EvaluatedModel, EvaluationData
+from tests.evaluation.tiny_models import SPECIAL, tiny_llama, word_tokenizer
 
-SPECIAL = ["<pad>", "<eos>", "<unk>"]  # ids 0, 1, 2
 WORDS = SPECIAL + CostConfig().latency_prompt.lower().split()
 FAST = {"latency_new_tokens": 4, "latency_runs": 3, "warmup_runs": 1}
 TRAINER_REPORT = {  # a TrainResult's fields as JSON (training/spec.py)
@@ -34,37 +33,14 @@ NO_DATA = EvaluationData(
 )
 
 
-def word_tokenizer() -> PreTrainedTokenizerFast:
-    backend = Tokenizer(models.WordLevel({w: i for i, w in enumerate(WORDS)}, unk_token="<unk>"))
-    backend.pre_tokenizer = pre_tokenizers.Whitespace()
-    return PreTrainedTokenizerFast(
-        tokenizer_object=backend, pad_token="<pad>", eos_token="<eos>", unk_token="<unk>"
-    )
-
-
-def tiny_llama() -> LlamaForCausalLM:
-    torch.manual_seed(0)
-    config = LlamaConfig(
-        vocab_size=len(WORDS),
-        hidden_size=32,
-        intermediate_size=64,
-        num_hidden_layers=2,
-        num_attention_heads=4,
-        num_key_value_heads=2,
-        pad_token_id=0,
-        eos_token_id=1,
-        bos_token_id=None,
-    )
-    return LlamaForCausalLM(config).eval()
-
-
 def values_of(result) -> dict[str, float]:
     return {value.key: value.value for value in result.values}
 
 
 def test_lora_reports_the_trainer_numbers_size_and_both_latencies(tmp_path):
     lora = get_peft_model(
-        tiny_llama(), LoraConfig(task_type="CAUSAL_LM", r=2, target_modules=["q_proj", "v_proj"])
+        tiny_llama(len(WORDS)),
+        LoraConfig(task_type="CAUSAL_LM", r=2, target_modules=["q_proj", "v_proj"]),
     ).eval()
     lora.save_pretrained(tmp_path / "artifact")
     prompt = torch.tensor([[3, 4, 5]])
@@ -72,7 +48,7 @@ def test_lora_reports_the_trainer_numbers_size_and_both_latencies(tmp_path):
     model = EvaluatedModel(
         name="lora/neutral",
         model=lora,
-        tokenizer=word_tokenizer(),
+        tokenizer=word_tokenizer(WORDS),
         device="cpu",
         artifact_dir=tmp_path / "artifact",
         trainer_report=TRAINER_REPORT,
@@ -97,10 +73,10 @@ def test_lora_reports_the_trainer_numbers_size_and_both_latencies(tmp_path):
 
 def test_prefix_tuning_is_timed_unmerged_and_says_why():
     prefix = get_peft_model(
-        tiny_llama(), PrefixTuningConfig(task_type="CAUSAL_LM", num_virtual_tokens=2)
+        tiny_llama(len(WORDS)), PrefixTuningConfig(task_type="CAUSAL_LM", num_virtual_tokens=2)
     ).eval()
     report = TRAINER_REPORT | {"strategy": "prefix"}
-    model = EvaluatedModel("prefix/original", prefix, word_tokenizer(), "cpu", None, report)
+    model = EvaluatedModel("prefix/original", prefix, word_tokenizer(WORDS), "cpu", None, report)
     result = Cost(**FAST).evaluate(model, NO_DATA)
     values = values_of(result)
     assert values["latency_ms_per_token"] > 0
@@ -109,9 +85,9 @@ def test_prefix_tuning_is_timed_unmerged_and_says_why():
 
 
 def test_the_base_counts_its_own_parameters_and_directory(tmp_path):
-    tiny_llama().save_pretrained(tmp_path / "base")
+    tiny_llama(len(WORDS)).save_pretrained(tmp_path / "base")
     base = LlamaForCausalLM.from_pretrained(tmp_path / "base").eval()
-    model = EvaluatedModel("base", base, word_tokenizer(), "cpu", None, {})
+    model = EvaluatedModel("base", base, word_tokenizer(WORDS), "cpu", None, {})
     result = Cost(**FAST).evaluate(model, NO_DATA)
     values = values_of(result)
     assert values["trainable_parameters"] == 0

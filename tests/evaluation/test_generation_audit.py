@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 import torch
 from peft import PromptTuningConfig, get_peft_model
-from tokenizers import Tokenizer, models, pre_tokenizers
-from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
+from transformers import PreTrainedTokenizerFast
 
 from evaluation.gendered_words import GenderedWordCounter
 from evaluation.generation_audit import (
@@ -17,22 +16,13 @@ from evaluation.generation_audit import (
 )
 from evaluation.metric import EvaluatedModel, EvaluationData
 from evaluation.prompts import PromptFileError, load_generation_prompts
+from tests.evaluation.tiny_models import SPECIAL, tiny_llama, word_tokenizer
 
 TERMS = frozenset({"chairman", "vice-chairman"})
 # What the scripted generator emits for samples 0, 1, 2 of every prompt (then EOS and padding).
 SCRIPT = ("the chairmen said he was busy", "the nurse arrived", "she thanked him")
 PROMPTS = ("the chairman said that he", "the nurse said that she", "the firefighter arrived and")
-SPECIAL = ["<pad>", "<eos>", "<unk>"]  # ids 0, 1, 2
 WORDS = SPECIAL + sorted({word for text in SCRIPT + PROMPTS for word in text.split()})
-
-
-def word_tokenizer() -> PreTrainedTokenizerFast:
-    vocabulary = {word: index for index, word in enumerate(WORDS)}
-    backend = Tokenizer(models.WordLevel(vocabulary, unk_token="<unk>"))
-    backend.pre_tokenizer = pre_tokenizers.Whitespace()
-    return PreTrainedTokenizerFast(
-        tokenizer_object=backend, pad_token="<pad>", eos_token="<eos>", unk_token="<unk>"
-    )
 
 
 class ScriptedGenerator(torch.nn.Module):
@@ -69,22 +59,6 @@ def evaluated(model: torch.nn.Module, tokenizer, name: str = "base") -> Evaluate
     )
 
 
-def tiny_llama() -> LlamaForCausalLM:
-    torch.manual_seed(0)
-    config = LlamaConfig(
-        vocab_size=len(WORDS),
-        hidden_size=32,
-        intermediate_size=64,
-        num_hidden_layers=2,
-        num_attention_heads=4,
-        num_key_value_heads=2,
-        pad_token_id=0,
-        eos_token_id=1,
-        bos_token_id=None,
-    )
-    return LlamaForCausalLM(config).eval()
-
-
 def test_counter_matches_whole_words_plurals_possessives_and_longest_terms():
     counts = GenderedWordCounter(TERMS).count(
         "The Chairman's notes: two chairmen, the vice-chairman. He's there; the theme is hers."
@@ -95,7 +69,7 @@ def test_counter_matches_whole_words_plurals_possessives_and_longest_terms():
 
 
 def test_rates_and_shares_are_exact_for_known_generations():
-    tokenizer = word_tokenizer()
+    tokenizer = word_tokenizer(WORDS)
     generator = ScriptedGenerator(tokenizer)
     # The prompts hold gendered words: only the new tokens may be counted.
     prompts = list(PROMPTS[:2])
@@ -132,7 +106,7 @@ def test_rates_and_shares_are_exact_for_known_generations():
 
 
 def test_a_prompts_generations_do_not_depend_on_order_and_leave_the_rng_alone():
-    tokenizer, model = word_tokenizer(), tiny_llama()
+    tokenizer, model = word_tokenizer(WORDS), tiny_llama(len(WORDS))
     config = GenerationAuditConfig(samples_per_prompt=4, max_new_tokens=6)
     first, second = "the nurse said that", "the firefighter arrived and"
 
@@ -148,9 +122,9 @@ def test_a_prompts_generations_do_not_depend_on_order_and_leave_the_rng_alone():
 
 
 def test_a_prompt_tuning_peft_model_is_audited_on_new_tokens_only():
-    tokenizer = word_tokenizer()
+    tokenizer = word_tokenizer(WORDS)
     peft_model = get_peft_model(
-        tiny_llama(), PromptTuningConfig(task_type="CAUSAL_LM", num_virtual_tokens=3)
+        tiny_llama(len(WORDS)), PromptTuningConfig(task_type="CAUSAL_LM", num_virtual_tokens=3)
     ).eval()
     prompts = ["the nurse said that", "the firefighter arrived and"]  # four words each
     audit = GenerationAudit(samples_per_prompt=3, max_new_tokens=3, n_resamples=200)
@@ -162,7 +136,7 @@ def test_a_prompt_tuning_peft_model_is_audited_on_new_tokens_only():
     # One word per token: a continuation with the 4-word prompt in it would exceed 3 words.
     assert result.details["generated_words"] <= 6 * 3
     assert all(len(text.split()) <= 3 for text in result.details["examples"].values())
-    base_result = audit.evaluate(evaluated(tiny_llama(), tokenizer), data)
+    base_result = audit.evaluate(evaluated(tiny_llama(len(WORDS)), tokenizer), data)
     assert base_result.items[0].item_ids == result.items[0].item_ids  # pairable with the base
 
 
