@@ -6,7 +6,6 @@ Learning" (T-Few): far fewer parameters than LoRA, one vector per targeted proje
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import Field, model_validator
@@ -21,12 +20,10 @@ from training.strategies.architecture import (
     text_config,
     unwrap,
 )
-from training.strategies.base import StrategyConfig
 from training.strategies.errors import StrategyError
-from training.strategies.peft_artifacts import load_peft, save_peft, wrap
+from training.strategies.peft_artifacts import PeftStrategy, wrap
 
 if TYPE_CHECKING:
-    import torch
     from torch import nn
     from transformers import PreTrainedModel
 
@@ -49,7 +46,7 @@ def auto_ia3_targets(model: nn.Module) -> tuple[tuple[str, ...], tuple[str, ...]
     return attention + mlp, mlp
 
 
-class IA3Strategy(StrategyConfig):
+class IA3Strategy(PeftStrategy):
     """Infused adapters by inhibiting and amplifying inner activations (via peft)."""
 
     name: Literal["ia3"] = Field(default="ia3", description="Registry name of the strategy.")
@@ -109,11 +106,3 @@ class IA3Strategy(StrategyConfig):
             fan_in_fan_out=targets_conv1d(model, targets),
         )
         return wrap(model, config)
-
-    def save(self, model: nn.Module, directory: Path) -> None:
-        save_peft(self, model, directory)
-
-    def load(
-        self, base_dir: Path, artifact_dir: Path, *, dtype: torch.dtype, device: str
-    ) -> nn.Module:
-        return load_peft(self.load_base(base_dir, dtype=dtype, device=device), artifact_dir)

@@ -6,7 +6,6 @@ from Kalajdzievski 2023 (rsLoRA); weight decomposition from Liu et al. 2024 (DoR
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import Field
@@ -21,12 +20,10 @@ from training.strategies.architecture import (
     text_config,
     unwrap,
 )
-from training.strategies.base import StrategyConfig
 from training.strategies.errors import StrategyError
-from training.strategies.peft_artifacts import load_peft, save_peft, wrap
+from training.strategies.peft_artifacts import PeftStrategy, wrap
 
 if TYPE_CHECKING:
-    import torch
     from torch import nn
     from transformers import PreTrainedModel
 
@@ -55,7 +52,7 @@ def auto_lora_targets(model: nn.Module, with_mlp: bool) -> tuple[str, ...]:
     return tuple(projection_names(model))
 
 
-class LoraStrategy(StrategyConfig):
+class LoraStrategy(PeftStrategy):
     """Low-rank adapters on the attention (and optionally MLP) projections, via peft."""
 
     name: Literal["lora"] = Field(default="lora", description="Registry name of the strategy.")
@@ -131,11 +128,3 @@ class LoraStrategy(StrategyConfig):
     def prepare(self, model: PreTrainedModel) -> nn.Module:
         self.check_compatible(model)
         return wrap(model, self.peft_config(model))
-
-    def save(self, model: nn.Module, directory: Path) -> None:
-        save_peft(self, model, directory)
-
-    def load(
-        self, base_dir: Path, artifact_dir: Path, *, dtype: torch.dtype, device: str
-    ) -> nn.Module:
-        return load_peft(self.load_base(base_dir, dtype=dtype, device=device), artifact_dir)

@@ -9,6 +9,7 @@ from training.strategies.base import StrategyConfig, require_directory
 from training.strategies.errors import StrategyError
 
 if TYPE_CHECKING:
+    import torch
     from peft import PeftConfig
     from torch import nn
 
@@ -53,3 +54,15 @@ def saved_peft_config(artifact_dir: Path) -> PeftConfig:
     from peft import PeftConfig
 
     return PeftConfig.from_pretrained(artifact_dir)
+
+
+class PeftStrategy(StrategyConfig):
+    """A strategy whose artifact is a peft adapter: saved and loaded with peft's own files."""
+
+    def save(self, model: nn.Module, directory: Path) -> None:
+        save_peft(self, model, directory)
+
+    def load(
+        self, base_dir: Path, artifact_dir: Path, *, dtype: torch.dtype, device: str
+    ) -> nn.Module:
+        return load_peft(self.load_base(base_dir, dtype=dtype, device=device), artifact_dir)

@@ -6,23 +6,20 @@ reparametrised through an MLP during training for stability.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import Field
 
 from training.strategies.architecture import text_config
-from training.strategies.base import StrategyConfig
-from training.strategies.peft_artifacts import load_peft, save_peft, wrap
+from training.strategies.peft_artifacts import PeftStrategy, wrap
 from training.strategies.prompt import check_virtual_tokens
 
 if TYPE_CHECKING:
-    import torch
     from torch import nn
     from transformers import PreTrainedModel
 
 
-class PrefixTuningStrategy(StrategyConfig):
+class PrefixTuningStrategy(PeftStrategy):
     """Learn `num_virtual_tokens` past key/value pairs per layer (via peft)."""
 
     name: Literal["prefix"] = Field(default="prefix", description="Registry name.")
@@ -61,11 +58,3 @@ class PrefixTuningStrategy(StrategyConfig):
             encoder_hidden_size=self.encoder_hidden_size or text_config(model).hidden_size,
         )
         return wrap(model, config)
-
-    def save(self, model: nn.Module, directory: Path) -> None:
-        save_peft(self, model, directory)
-
-    def load(
-        self, base_dir: Path, artifact_dir: Path, *, dtype: torch.dtype, device: str
-    ) -> nn.Module:
-        return load_peft(self.load_base(base_dir, dtype=dtype, device=device), artifact_dir)

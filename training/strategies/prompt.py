@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from pydantic import Field
 
 from training.strategies.architecture import context_length, unwrap
-from training.strategies.base import StrategyConfig
 from training.strategies.errors import StrategyError
-from training.strategies.peft_artifacts import load_peft, save_peft, saved_peft_config, wrap
+from training.strategies.peft_artifacts import PeftStrategy, load_peft, saved_peft_config, wrap
 
 if TYPE_CHECKING:
     import torch
@@ -33,7 +32,7 @@ def check_virtual_tokens(model: nn.Module, num_virtual_tokens: int) -> None:
         )
 
 
-class PromptTuningStrategy(StrategyConfig):
+class PromptTuningStrategy(PeftStrategy):
     """Learn `num_virtual_tokens` input embeddings (a soft prompt) in front of every sequence."""
 
     name: Literal["prompt"] = Field(default="prompt", description="Registry name.")
@@ -90,9 +89,6 @@ class PromptTuningStrategy(StrategyConfig):
             **text,
         )
         return wrap(model, config)
-
-    def save(self, model: nn.Module, directory: Path) -> None:
-        save_peft(self, model, directory)
 
     def load(
         self, base_dir: Path, artifact_dir: Path, *, dtype: torch.dtype, device: str
