@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from training.lineage import LINEAGE_FILE
 from training.strategies.adapter import AdapterStrategy
 from training.strategies.base import (
     STRATEGY_FILE,
@@ -82,7 +83,7 @@ def strategy_config(name: str, options: dict[str, Any] | None = None) -> Strateg
 
 def _recorded_base(artifact_dir: Path, record: dict[str, Any]) -> Path | None:
     """The base model directory named by lineage.json, else by the strategy record."""
-    lineage = artifact_dir / "lineage.json"
+    lineage = artifact_dir / LINEAGE_FILE
     recorded = None
     if lineage.is_file():
         recorded = json.loads(lineage.read_text(encoding="utf-8")).get("base_model_dir")

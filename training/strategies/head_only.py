@@ -6,22 +6,19 @@ comparisons of Kumar et al. 2022 ("Fine-Tuning can Distort Pretrained Features")
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import Field
 
 from training.strategies.architecture import output_head_name
-from training.strategies.base import StrategyConfig
-from training.strategies.partial import load_trained_tensors, save_trained_tensors, unfreeze_parts
+from training.strategies.partial import TrainedTensorsStrategy, unfreeze_parts
 
 if TYPE_CHECKING:
-    import torch
     from torch import nn
     from transformers import PreTrainedModel
 
 
-class HeadOnlyStrategy(StrategyConfig):
+class HeadOnlyStrategy(TrainedTensorsStrategy):
     """Train only the output head; a head tied to the input embeddings is untied first."""
 
     name: Literal["head_only"] = Field(default="head_only", description="Registry name.")
@@ -36,11 +33,3 @@ class HeadOnlyStrategy(StrategyConfig):
         self.check_compatible(model)
         unfreeze_parts(model, top_blocks=0, norm=False, head=True)
         return model
-
-    def save(self, model: nn.Module, directory: Path) -> None:
-        save_trained_tensors(self, model, directory)
-
-    def load(
-        self, base_dir: Path, artifact_dir: Path, *, dtype: torch.dtype, device: str
-    ) -> nn.Module:
-        return load_trained_tensors(self, base_dir, artifact_dir, dtype=dtype, device=device)

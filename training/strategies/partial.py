@@ -67,7 +67,19 @@ def load_trained_tensors(
     return model.eval()
 
 
-class PartialStrategy(StrategyConfig):
+class TrainedTensorsStrategy(StrategyConfig):
+    """A strategy whose artifact is the tensors it trained in place (the base stays unchanged)."""
+
+    def save(self, model: nn.Module, directory: Path) -> None:
+        save_trained_tensors(self, model, directory)
+
+    def load(
+        self, base_dir: Path, artifact_dir: Path, *, dtype: torch.dtype, device: str
+    ) -> nn.Module:
+        return load_trained_tensors(self, base_dir, artifact_dir, dtype=dtype, device=device)
+
+
+class PartialStrategy(TrainedTensorsStrategy):
     """Train the top `top_blocks` transformer blocks; the rest of the model stays frozen."""
 
     name: Literal["partial"] = Field(default="partial", description="Registry name.")
@@ -115,11 +127,3 @@ class PartialStrategy(StrategyConfig):
         self.check_compatible(model)
         unfreeze_parts(model, self.top_blocks, self.train_norm, self.train_head)
         return model
-
-    def save(self, model: nn.Module, directory: Path) -> None:
-        save_trained_tensors(self, model, directory)
-
-    def load(
-        self, base_dir: Path, artifact_dir: Path, *, dtype: torch.dtype, device: str
-    ) -> nn.Module:
-        return load_trained_tensors(self, base_dir, artifact_dir, dtype=dtype, device=device)

@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from torch import nn
 
 PEFT_CONFIG_FILE = "adapter_config.json"
-PEFT_WEIGHTS_FILE = "adapter_model.safetensors"
 
 
 def wrap(model: nn.Module, peft_config: PeftConfig) -> nn.Module:
