@@ -46,7 +46,7 @@ MODELS = {
 
 # ------------------------------------------------------------------------------------- inputs
 def synthetic_texts(documents: int, seed: int = 0) -> list[str]:
-    from bench.ingest_clean import ENGLISH, _sentence
+    from bench.ingest_clean_corpus import ENGLISH, _sentence
 
     rng = random.Random(seed)
     pool = [_sentence(rng, ENGLISH) for _ in range(5000)]
