@@ -21,6 +21,7 @@ from assets import versions
 from assets.checks import blocking_check, error_check
 from assets.shards import shard_table
 from corpus.documents import frame_version
+from corpus.ingest import Throughput, text_megabytes
 from corpus.rewrite import (
     Rewriter,
     audit_rewrite,
@@ -151,8 +152,7 @@ def rewriting(
     rewriter = tokenization_aware(Rewriter(catalogue, config.rewrite), tokenization.style)
     started = time.perf_counter()
     neutral, log = rewrite_documents(clean_documents, rewriter)
-    seconds = max(time.perf_counter() - started, 1e-9)
-    text_mb = (clean_documents["text"].str.len_bytes().sum() or 0) / 1_000_000
+    speed = Throughput.since(started, text_megabytes(clean_documents), neutral.height)
     rules = dict(log.group_by("rule").len().sort("rule").iter_rows())
     yield Output(
         neutral,
@@ -167,10 +167,12 @@ def rewriting(
             "pronouns": config.rewrite.pronouns,
             "tokenization": tokenization.style,
             "tokenization_decision": tokenization.describe(),
-            "text_mb": round(text_mb, 6),
-            "rewrite_seconds": round(seconds, 6),
-            "throughput_mb_per_s": round(text_mb / seconds, 2),
-            "throughput_docs_per_s": round(neutral.height / seconds, 1),
+            "text_mb": round(speed.megabytes, 6),
+            "rewrite_seconds": round(speed.seconds, 6),
+            **{
+                key: speed.metadata()[key]
+                for key in ("throughput_mb_per_s", "throughput_docs_per_s")
+            },
         },
     )
     yield Output(

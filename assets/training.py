@@ -15,7 +15,6 @@ from corpus.splits import MANIFEST_NAME, SplitManifest
 from jobs.partitions import model_partitions
 from resources import LocalArtifactStore, PipelineSettings, TrainerResource, Warehouse
 from training.base_model import BaseModelInfo
-from training.spec import result_file
 
 LINEAGE_DIRECTORY = "lineage"  # per split version: every exported document's file and line
 
@@ -75,7 +74,7 @@ def finetuned_model(
     warehouse: Warehouse,
 ):
     """One strategy fine-tuned on one arm (neutral text, or the original text as control)."""
-    from training.launch import collect_trained_model, lineage_context
+    from training.launch import lineage_context, train_or_reuse
     from training.lineage import read_lineage
     from training.lineage_report import chain_markdown
 
@@ -99,16 +98,9 @@ def finetuned_model(
         ),
     )
     spec = artifacts.with_remote_copies(spec)
-    outputs = (spec.output_dir, result_file(spec.output_dir))
-    present = all(map(artifacts.retrieve, outputs))  # here, or fetched from the mirror
-    model = collect_trained_model(spec, reused=True) if present else None
-    if model is None:
-        trainer.train(context, spec)
-        for output in outputs:
-            artifacts.retrieve(output)  # a trainer on another machine published them
-        model = collect_trained_model(spec, reused=False)
-    else:
-        context.log.info(f"identical inputs already trained: reusing {spec.output_dir}")
+    model = train_or_reuse(
+        spec, artifacts.retrieve, lambda: trainer.train(context, spec), context.log.info
+    )
     result = model.result
     return Output(
         model,

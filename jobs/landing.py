@@ -113,7 +113,3 @@ def _changed(
     if key in previous:
         return fingerprint.version != previous[key].version
     return fingerprint.version != observed_version(instance, key)
-
-
-def _version(fingerprint: ShardFingerprint | None) -> str | None:
-    return fingerprint.version if fingerprint else None

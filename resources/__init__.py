@@ -37,9 +37,8 @@ def build_resources(
     Raises SettingsError when the preset is wrong.
     """
     settings = PipelineSettings(preset=str(preset or preset_path()))
-    preset_settings = (
-        settings.check()
-    )  # a wrong preset stops the code location with one message, not every run
+    # a wrong preset stops the code location with one message, not every run
+    preset_settings = settings.check()
     root = root or data_root()
     root.mkdir(parents=True, exist_ok=True)
     database = str(root / "warehouse.duckdb")

@@ -108,3 +108,29 @@ def collect_trained_model(spec: TrainSpec, reused: bool) -> TrainedModel | None:
         reused=reused,
         result=result,
     )
+
+
+def train_or_reuse(
+    spec: TrainSpec,
+    retrieve: Callable[[Path], bool],
+    train: Callable[[], object],
+    log: Callable[[str], None],
+) -> TrainedModel:
+    """The model of `spec`: reused when its artifact exists here or in the mirror (`retrieve`
+    fetches it), else trained by `train` (here or on another machine that publishes it)."""
+    outputs = (spec.output_dir, result_file(spec.output_dir))
+    present = all(map(retrieve, outputs))
+    model = collect_trained_model(spec, reused=True) if present else None
+    if model is not None:
+        log(f"identical inputs already trained: reusing {spec.output_dir}")
+        return model
+    train()
+    for output in outputs:
+        retrieve(output)  # a trainer on another machine published them
+    model = collect_trained_model(spec, reused=False)
+    if model is None:
+        raise FileNotFoundError(
+            f"the trainer finished but {spec.output_dir} or its result file is missing: see the "
+            "run's trainer log"
+        )
+    return model

@@ -15,10 +15,10 @@ from urllib.parse import quote
 
 import pytest
 
+from tasks import BROWSERS
 from tests.conftest import PROJECT_ROOT
 
 SCREENSHOTS = PROJECT_ROOT / ".test-artifacts" / "ui"
-CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
 GROUP_ASSETS = {
     "ingest": ["raw_documents", "clean_documents"],
     "rewrite": ["gender_catalogue", "neutral_documents"],
@@ -30,7 +30,7 @@ GROUP_ASSETS = {
 
 def _chromium() -> str:
     configured = os.environ.get("NEUTUNE_CHROMIUM")
-    found = configured or next(filter(None, map(shutil.which, CHROMIUM_CANDIDATES)), None)
+    found = configured or next(filter(None, map(shutil.which, BROWSERS)), None)
     if not found:
         pytest.skip(
             "no Chromium found (looked for chromium, chromium-browser, google-chrome on PATH and "
