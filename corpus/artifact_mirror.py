@@ -155,7 +155,7 @@ def fetch_file(url: str, path: Path, storage_options: dict[str, Any] | None = No
 
 
 def publish_file(path: Path, url: str, storage_options: dict[str, Any] | None = None) -> str:
-    """Copy one finished file (a result JSON beside a directory); overwritten when it differs."""
+    """Copy one finished file (a result JSON beside a directory), always overwriting."""
     fs = filesystem(url, storage_options)
     fs.makedirs(posixpath.dirname(_strip(url)), exist_ok=True)
     fs.put_file(str(path), _strip(url))

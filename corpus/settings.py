@@ -13,10 +13,8 @@ from corpus.dedup import DedupConfig
 from corpus.ingest import ReaderConfig
 from corpus.rewrite import (
     DEFAULT_PROFILE,
-    PROFILES,
     GenderCatalogue,
     RewriteConfig,
-    load_catalogue,
     load_profile,
 )
 from corpus.splits import LeakageConfig, SplitConfig
@@ -58,13 +56,7 @@ class CatalogueSource(BaseModel):
 
     def load(self) -> GenderCatalogue:
         """The validated catalogue (raises CatalogueError naming the file, line and fix)."""
-        if self.path is None and self.exclusions_path is None:
-            return load_profile(self.profile)
-        profile = PROFILES[self.profile]
-        return load_catalogue(
-            self.path or profile.catalogue_paths,
-            self.exclusions_path or profile.exclusions_paths,
-        )
+        return load_profile(self.profile, self.path, self.exclusions_path)
 
 
 class CorpusSettings(BaseModel):

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from corpus.atomic_files import atomic_file
-from corpus.rewrite.catalogue import CatalogueError, GenderCatalogue, load_catalogue, load_profile
+from corpus.rewrite.catalogue import CatalogueError, GenderCatalogue, load_profile
 from corpus.rewrite.engine import RewriteConfig, Rewriter
 from corpus.rewrite.profiles import DEFAULT_PROFILE, PROFILES
 from corpus.rewrite.tokenization import (
@@ -154,12 +154,7 @@ def _open_input(path: Path | None) -> tuple[BinaryIO, str]:
 
 def _catalogue(args: argparse.Namespace) -> GenderCatalogue:
     """The --profile's catalogue, with --catalogue/--exclusions replacing its files if given."""
-    if args.catalogue is None and args.exclusions is None:
-        return load_profile(args.profile or DEFAULT_PROFILE)
-    profile = PROFILES[args.profile or DEFAULT_PROFILE]
-    return load_catalogue(
-        args.catalogue or profile.catalogue_paths, args.exclusions or profile.exclusions_paths
-    )
+    return load_profile(args.profile or DEFAULT_PROFILE, args.catalogue, args.exclusions)
 
 
 def main(argv: list[str] | None = None) -> int:

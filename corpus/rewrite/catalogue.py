@@ -192,8 +192,11 @@ def _as_paths(value: str | os.PathLike[str] | Sequence[Path]) -> tuple[Path, ...
     return tuple(Path(item) for item in value)
 
 
-def load_profile(name: str = DEFAULT_PROFILE) -> GenderCatalogue:
-    """Load a bundled catalogue profile ('core' or 'paper'; see `corpus.rewrite.profiles`).
+def load_profile(
+    name: str = DEFAULT_PROFILE, catalogue: Path | None = None, exclusions: Path | None = None
+) -> GenderCatalogue:
+    """Load a bundled catalogue profile ('core' or 'paper'; see `corpus.rewrite.profiles`), with
+    `catalogue` / `exclusions` (your own files) replacing the profile's where given.
 
     Raises:
         CatalogueError: an unknown name (naming the known ones), or a bad bundled file.
@@ -203,7 +206,9 @@ def load_profile(name: str = DEFAULT_PROFILE) -> GenderCatalogue:
             f"unknown catalogue profile {name!r}. Use one of {', '.join(sorted(PROFILES))}"
         )
     profile = PROFILES[name]
-    return load_catalogue(profile.catalogue_paths, profile.exclusions_paths)
+    return load_catalogue(
+        catalogue or profile.catalogue_paths, exclusions or profile.exclusions_paths
+    )
 
 
 def _other_profile_forms(profile: str, own_forms: frozenset[str]) -> frozenset[str]:
