@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from corpus.atomic_files import atomic_directory, atomic_file, file_sha256
+from corpus.atomic_files import atomic_directory, atomic_file, file_hashes, file_sha256
 
 COMPLETE_MARKER = "_NEUTUNE_COMPLETE.json"
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$")
@@ -77,14 +77,6 @@ def _strip(url: str) -> str:
     return url.split("://", 1)[1] if "://" in url else url
 
 
-def _local_files(directory: Path) -> dict[str, str]:
-    return {
-        path.relative_to(directory).as_posix(): file_sha256(path)
-        for path in sorted(directory.rglob("*"))
-        if path.is_file()
-    }
-
-
 def read_marker(url: str, storage_options: dict[str, Any] | None = None) -> dict[str, str] | None:
     """{relative path: sha256} of a published directory, None when it is not (fully) published."""
     fs = filesystem(url, storage_options)
@@ -98,7 +90,7 @@ def publish_directory(
     directory: Path, url: str, storage_options: dict[str, Any] | None = None
 ) -> str:
     """Copy a finished local directory to `url`, marker last; a no-op when already published."""
-    files = _local_files(directory)
+    files = file_hashes(directory)
     if read_marker(url, storage_options) == files:
         return url
     fs = filesystem(url, storage_options)
@@ -127,7 +119,7 @@ def fetch_directory(url: str, directory: Path, storage_options: dict[str, Any] |
             f"{url} holds no complete published directory (no {COMPLETE_MARKER}): publish it "
             "first, or check the mirror URL in the preset's storage section"
         )
-    if directory.is_dir() and _local_files(directory) == files:
+    if directory.is_dir() and file_hashes(directory) == files:
         return directory
     fs = filesystem(url, storage_options)
     root = _strip(url)

@@ -187,10 +187,22 @@ def file_sha256(path: Path, chunk: int = 1 << 20) -> str:
     return digest.hexdigest()
 
 
-def directory_sha256(directory: Path) -> str:
-    """SHA-256 over the relative paths and contents of every file under `directory`, sorted."""
-    digest = hashlib.sha256()
+def file_hashes(directory: Path, known: dict[str, str] | None = None) -> dict[str, str]:
+    """{relative path: SHA-256} of every file under `directory`, in path order; hashes in
+    `known` (by relative path) are taken as they are instead of reading those files again."""
+    known = known or {}
+    hashes = {}
     for path in sorted(p for p in directory.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(directory).as_posix().encode() + b"\0")
-        digest.update(file_sha256(path).encode())
+        relative = path.relative_to(directory).as_posix()
+        hashes[relative] = known.get(relative) or file_sha256(path)
+    return hashes
+
+
+def directory_sha256(directory: Path, known: dict[str, str] | None = None) -> str:
+    """SHA-256 over the relative paths and contents of every file under `directory`, sorted
+    (`known`: file hashes already computed, see file_hashes)."""
+    digest = hashlib.sha256()
+    for relative, sha256 in file_hashes(directory, known).items():
+        digest.update(relative.encode() + b"\0")
+        digest.update(sha256.encode())
     return digest.hexdigest()

@@ -104,12 +104,12 @@ def files_digest(files: dict[str, str]) -> str:
 
 def artifact_file_hashes(directory: Path) -> dict[str, str]:
     """SHA-256 of every file under an artifact directory except the lineage file and card."""
-    from corpus.atomic_files import file_sha256
+    from corpus.atomic_files import file_hashes
 
     return {
-        path.relative_to(directory).as_posix(): file_sha256(path)
-        for path in sorted(directory.rglob("*"))
-        if path.is_file() and path.relative_to(directory).as_posix() not in UNHASHED_FILES
+        relative: sha256
+        for relative, sha256 in file_hashes(directory).items()
+        if relative not in UNHASHED_FILES
     }
 
 

@@ -242,8 +242,9 @@ class Recipe:
             return self.result()
         output_dir = self.spec.output_dir
         with atomic_directory(output_dir) as staging:
-            write_artifact(self, staging, self.result())
-        result = self.result(content_hash=directory_sha256(output_dir))
+            lineage = write_artifact(self, staging, self.result())
+        # the weights were hashed for lineage.json already: only the files written after are read
+        result = self.result(content_hash=directory_sha256(output_dir, lineage.artifact_files))
         if not self.spec.keep_checkpoints:
             for _, path in checkpoints(self.spec.work_dir):
                 shutil.rmtree(path, ignore_errors=True)
