@@ -105,8 +105,9 @@ def sketch(
     return rows, np.concatenate((index.text_hashes, new_hashes)), signatures[: len(first)]
 
 
-def contains(sorted_values: np.ndarray, values: np.ndarray) -> np.ndarray:
-    if len(sorted_values) == 0:
+def contains(sorted_values: np.ndarray | None, values: np.ndarray) -> np.ndarray:
+    """Whether each of `values` is in the sorted array `sorted_values` (None: an empty one)."""
+    if sorted_values is None or len(sorted_values) == 0:
         return np.zeros(len(values), dtype=bool)
     positions = np.minimum(np.searchsorted(sorted_values, values), len(sorted_values) - 1)
     return sorted_values[positions] == values

@@ -89,8 +89,9 @@ def _parser() -> argparse.ArgumentParser:
         "--tokenization",
         choices=("auto", "plain", "wikitext", "ptb"),
         default="auto",
-        help="how the input is tokenized: 'auto' detects it from the first 200,000 characters "
-        "(default; a tokenized style found is named on standard error), 'plain' English, "
+        help="how the input is tokenized: 'auto' detects it from the first "
+        f"{DETECTION_SAMPLE_CHARS:,} characters (default; a tokenized style found is named on "
+        "standard error), 'plain' English, "
         '\'wikitext\' (" \'s", " n\'t", " @-@ ") or \'ptb\' ("he \'s", "does n\'t"). The '
         'output keeps the input\'s tokenization: "he \'s" -> "they \'re"',
     )

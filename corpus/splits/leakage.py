@@ -23,6 +23,7 @@ import numpy as np
 import polars as pl
 from pydantic import BaseModel, ConfigDict, Field
 
+from corpus.dedup.lsh import contains
 from corpus.dedup.minhash import HashedSequences, normalised_words, shingle_hashes, word_hashes
 
 _DOCS_PER_CHUNK = 65_536
@@ -197,8 +198,8 @@ def measure_overlap(
 ) -> OverlapMeasure:
     """How much of each text's n-grams occur in `train` (sorted hashes), ignoring `boilerplate`."""
     ngrams = shingle_hashes(word_hashes(texts), ngram)
-    found = _contains(train, ngrams.values)
-    ignored = _contains(boilerplate, ngrams.values)
+    found = contains(train, ngrams.values)
+    ignored = contains(boilerplate, ngrams.values)
     found &= ~ignored
     documents = len(ngrams)
     has_ngrams = ngrams.lengths > 0
@@ -210,14 +211,6 @@ def measure_overlap(
         counted[has_ngrams] -= np.add.reduceat(ignored.astype(np.int64), starts)
     overlap = np.divide(matched, counted, out=np.zeros(documents), where=counted > 0)
     return OverlapMeasure(ngram, ngrams, found, counted, matched, overlap)
-
-
-def _contains(sorted_hashes: np.ndarray | None, values: np.ndarray) -> np.ndarray:
-    """Whether each of `values` is in the sorted array `sorted_hashes`."""
-    if sorted_hashes is None or len(sorted_hashes) == 0:
-        return np.zeros(len(values), dtype=bool)
-    positions = np.minimum(np.searchsorted(sorted_hashes, values), len(sorted_hashes) - 1)
-    return sorted_hashes[positions] == values
 
 
 def train_ngram_hashes(texts: pl.Series, size: int = DEFAULT_NGRAM) -> np.ndarray:
