@@ -94,12 +94,12 @@ def with_landing_dependency(assets: Iterable) -> list:
 
 def with_automation(assets: Sequence, settings: AutomationSettings) -> list:
     """Attach each group's automation condition; an asset keeps a condition of its own."""
-    definitions = [asset for asset in assets if isinstance(asset, AssetsDefinition)]
-    specs = [spec for asset in definitions for spec in asset.specs]
     landing_readers = {
         spec.key for asset in assets if _reads_landing(asset) for spec in asset.specs
     }
-    downstream = _descendants(specs, landing_readers)
+    downstream = (
+        AssetSelection.assets(*landing_readers).downstream(include_self=False).resolve(assets)
+    )
     by_group = {
         TRAINING_GROUP: scheduled(settings.training),
         EVALUATION_GROUP: scheduled(settings.evaluation),
@@ -156,19 +156,3 @@ def _reads_landing(asset) -> bool:
         and asset.is_executable
         and "landing" in asset.required_resource_keys
     )
-
-
-def _descendants(specs: Sequence[AssetSpec], roots: set) -> set:
-    """Keys downstream of `roots` (excluded) through the specs' dependencies."""
-    children: dict = {}
-    for spec in specs:
-        for dep in spec.deps:
-            children.setdefault(dep.asset_key, set()).add(spec.key)
-    found: set = set()
-    frontier = [child for root in roots for child in children.get(root, ())]
-    while frontier:
-        key = frontier.pop()
-        if key not in found and key not in roots:
-            found.add(key)
-            frontier.extend(children.get(key, ()))
-    return found
