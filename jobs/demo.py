@@ -11,10 +11,12 @@ import argparse
 import sys
 import warnings
 
+import polars as pl
 from dagster import BetaWarning, DagsterInstance, PreviewWarning
 
 from corpus.demo import write_demo_corpus
 from corpus.settings import SettingsError
+from corpus.splits import apply_decontamination
 from jobs.orphans import fail_orphaned_runs
 from jobs.runner import RunOutcome, materialize_corpus, row_counts
 from jobs.training import materialize_evaluation, materialize_training
@@ -128,16 +130,19 @@ def _summary(defs) -> None:
         rows = warehouse.query(f"select count(*) as n from {{schema}}.{table}")["n"][0]
         _say(f"  {table:<28} {rows:>8} rows")
     if {"dataset_splits", "split_decontamination"} <= set(tables):
-        splits = warehouse.query(
-            "select exported_split, count(*) filter (where is_representative) as exported,"
-            " count(*) as documents from (select is_representative, case when d.action ="
-            " 'moved_to_train' then 'train' else s.split end as exported_split"
-            " from {schema}.dataset_splits s left join (select distinct cluster_id, action"
-            " from {schema}.split_decontamination) d using (cluster_id)"
-            " where d.action is distinct from 'dropped_from_evaluation') group by 1 order by"
-            " case exported_split when 'train' then 0 when 'validation' then 1 else 2 end"
+        exported = apply_decontamination(
+            warehouse.query(
+                "select cluster_id, split, is_representative from {schema}.dataset_splits"
+            ),
+            warehouse.query("select cluster_id, action from {schema}.split_decontamination"),
         )
-        parts = [f"{s} {e} ({d - e} duplicates)" for s, e, d in splits.iter_rows()]
+        sizes = exported.group_by("split").agg(pl.col("is_representative").sum(), pl.len())
+        by_split = {split: (kept, total) for split, kept, total in sizes.iter_rows()}
+        parts = [
+            f"{split} {by_split[split][0]} ({by_split[split][1] - by_split[split][0]} duplicates)"
+            for split in ("train", "validation", "test")
+            if split in by_split
+        ]
         _say(f"split exports (one document per duplicate cluster): {', '.join(parts)}")
         moved = warehouse.query(
             "select action, count(*) as n from {schema}.split_decontamination group by 1"
